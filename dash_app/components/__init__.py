@@ -1,0 +1,1 @@
+"""Reusable Dash components: navbar, filters, KPI cards."""

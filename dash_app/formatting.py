@@ -1,0 +1,52 @@
+"""es-CO formatting of numbers, percentages and months for everything shown to people."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+MONTH_ABBR_ES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
+MONTH_NAMES_ES = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+
+
+def format_number(value: float | Decimal | int | None, decimals: int = 0) -> str:
+    """806728 → '806.728'; 1214.5 with decimals=1 → '1.214,5'; None → '—'."""
+    if value is None:
+        return "—"
+    # Half-up rounding as people expect (10/16 = 62,5 % → "63 %"), not banker's rounding.
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
+    return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+
+
+def format_percent(ratio: float | Decimal | None, decimals: int = 0) -> str:
+    """0.6667 → '67 %' (es-CO puts a space before the sign)."""
+    if ratio is None:
+        return "—"
+    return f"{format_number(Decimal(str(ratio)) * 100, decimals)} %"
+
+
+def format_month(month: date) -> str:
+    """date(2024, 1, 1) → 'ene 2024'."""
+    return f"{MONTH_ABBR_ES[month.month - 1]} {month.year}"
+
+
+def format_month_range(start: date, end: date) -> str:
+    """'ene 2024 – may 2024', or one month when both are equal."""
+    if (start.year, start.month) == (end.year, end.month):
+        return format_month(start)
+    return f"{format_month(start)} – {format_month(end)}"

@@ -1,0 +1,139 @@
+"""Shared fixtures: a fresh database per test session on a real PostgreSQL, the demo warehouse
+built with dbt, the Dash app served on a free port, and headless Chromium through Playwright."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, make_url, text
+
+from warehouse import db as warehouse_db
+from warehouse.settings import PROJECT_ROOT, Settings, get_settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
+
+
+def _reset_caches() -> None:
+    get_settings.cache_clear()
+    warehouse_db._engine_for.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    """A brand-new database for this test session on the configured server.
+
+    DATABASE_URL (e.g. the CI's system PostgreSQL) names the server; without it the embedded
+    pgserver warehouse is used. Either way the suite works in its own database, dropped at the end.
+    """
+    server_url = warehouse_db.resolve_url(Settings())
+    name = f"tablero_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'create database "{name}"'))
+    test_url = server_url.set(database=name).render_as_string(hide_password=False)
+    previous = os.environ.get("DATABASE_URL")
+    os.environ["DATABASE_URL"] = test_url.replace("postgresql+psycopg", "postgresql")
+    _reset_caches()
+    yield os.environ["DATABASE_URL"]
+    _reset_caches()
+    if previous is None:
+        os.environ.pop("DATABASE_URL", None)
+    else:
+        os.environ["DATABASE_URL"] = previous
+    with admin.connect() as conn:
+        conn.execute(text(f'drop database if exists "{name}" with (force)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str):
+    from warehouse.schema import ensure_schema
+
+    engine = warehouse_db.get_engine()
+    ensure_schema(engine)
+    return engine
+
+
+@pytest.fixture(scope="session")
+def built_warehouse(engine):
+    """The demo exports loaded and `dbt build` run (every dbt test included) once per session."""
+    from warehouse.dbt_runner import build
+    from warehouse.demo import load_demo
+
+    results = load_demo(engine, get_settings().demo_dir)
+    rejected = [r.message for r in results if r.status == "rechazado"]
+    assert not rejected, rejected
+    outcome = build()
+    assert outcome.success, outcome.failures
+    return engine
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url(built_warehouse) -> Iterator[str]:
+    """The Dash app served by werkzeug in a background thread on a free port."""
+    from werkzeug.serving import make_server
+
+    from dash_app.app import create_app
+
+    port = _free_port()
+    server = make_server("127.0.0.1", port, create_app().server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Falta {CHROMIUM}: instale los paquetes de Debian chromium y chromium-driver "
+            "(`make test` lo hace cuando corre como root)."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="es-CO")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+def url_database(url: str) -> str:
+    return make_url(url).database or ""

@@ -1,0 +1,28 @@
+"""es-CO formatting of figures shown to people."""
+
+from datetime import date
+from decimal import Decimal
+
+from dash_app.formatting import format_month, format_month_range, format_number, format_percent
+
+
+def test_thousands_use_dots():
+    assert format_number(806728) == "806.728"
+    assert format_number(Decimal("259570")) == "259.570"
+    assert format_number(40) == "40"
+
+
+def test_decimals_use_comma():
+    assert format_number(1214.5, decimals=1) == "1.214,5"
+
+
+def test_percent_has_space_and_rounds():
+    assert format_percent(32 / 48) == "67 %"
+    assert format_percent(10 / 16) == "63 %"
+    assert format_percent(None) == "—"
+
+
+def test_months_in_spanish():
+    assert format_month(date(2024, 1, 1)) == "ene 2024"
+    assert format_month_range(date(2024, 1, 1), date(2024, 5, 1)) == "ene 2024 – may 2024"
+    assert format_month_range(date(2024, 5, 1), date(2024, 5, 1)) == "may 2024"

@@ -1,0 +1,1 @@
+"""Warehouse layer: settings, the PostgreSQL connection, raw loading and CLI plumbing."""

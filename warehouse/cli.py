@@ -1,0 +1,117 @@
+"""`tablero`: the one command-line entry point for people and the Makefile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from warehouse.db import display_url, get_engine, resolve_url, stop_embedded
+from warehouse.settings import get_settings
+
+app = typer.Typer(
+    help="Tablero Migrante: almacén, cargas, transformación y tablero.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+db_app = typer.Typer(help="Almacén PostgreSQL (embebido o DATABASE_URL).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("start")
+def db_start() -> None:
+    """Inicia el almacén embebido (o verifica DATABASE_URL) y crea los esquemas."""
+    from warehouse.schema import ensure_schema
+
+    ensure_schema(get_engine())
+    typer.echo(f"Almacén listo: {display_url(resolve_url())}")
+
+
+@db_app.command("stop")
+def db_stop() -> None:
+    """Detiene el almacén embebido."""
+    typer.echo(
+        "Almacén detenido." if stop_embedded() else "El almacén embebido no estaba en marcha."
+    )
+
+
+@db_app.command("url")
+def db_url() -> None:
+    """Imprime la URL del almacén (sin contraseña)."""
+    typer.echo(display_url(resolve_url()))
+
+
+@app.command("load")
+def load(
+    paths: list[Path] = typer.Argument(..., exists=True, help="Archivos .csv o .xlsx."),  # noqa: B008
+    submitter: str | None = typer.Option(None, help="Quién entrega el archivo."),
+) -> None:
+    """Valida y carga exportaciones de las entidades (todo o nada por archivo)."""
+    from warehouse.intake.loader import load_file
+
+    engine = get_engine()
+    rejected = 0
+    for path in paths:
+        result = load_file(engine, path, submitter=submitter)
+        typer.echo(result.message)
+        if result.status == "rechazado":
+            rejected += 1
+            for problem in result.problems:
+                typer.echo(f"  - {problem}")
+    if rejected:
+        raise typer.Exit(code=1)
+
+
+@app.command("build")
+def build() -> None:
+    """Ejecuta `dbt build` (semillas, modelos y pruebas) sobre el almacén."""
+    from warehouse.dbt_runner import build as dbt_build
+
+    outcome = dbt_build()
+    for failure in outcome.failures:
+        typer.echo(f"  - {failure}", err=True)
+    if not outcome.success:
+        typer.echo("La construcción de dbt falló.", err=True)
+        raise typer.Exit(code=1)
+    typer.echo("Construcción de dbt completa.")
+
+
+@app.command("serve")
+def serve(
+    host: str | None = typer.Option(None, help="Dirección (por defecto 127.0.0.1)."),
+    port: int | None = typer.Option(None, help="Puerto (por defecto 8050)."),
+    debug: bool = typer.Option(False, help="Modo de depuración de Dash."),
+) -> None:
+    """Sirve el tablero Dash."""
+    from dash_app.app import create_app
+
+    settings = get_settings()
+    host, port = host or settings.app_host, port or settings.app_port
+    dash_app = create_app()
+    typer.echo(f"Tablero disponible en http://{host}:{port}")
+    dash_app.run(host=host, port=port, debug=debug)
+
+
+@app.command("demo")
+def demo() -> None:
+    """Prepara todo con los datos de demostración: almacén, cargas y dbt build."""
+    from warehouse.demo import load_demo
+    from warehouse.schema import ensure_schema
+
+    settings = get_settings()
+    engine = get_engine()
+    ensure_schema(engine)
+    results = load_demo(engine, settings.demo_dir)
+    loaded = sum(r.status == "aceptado" for r in results)
+    same = sum(r.status == "duplicado" for r in results)
+    bad = [r for r in results if r.status == "rechazado"]
+    typer.echo(f"Demo: {loaded} archivos cargados, {same} ya estaban cargados.")
+    for result in bad:
+        typer.echo(result.message, err=True)
+    if bad:
+        raise typer.Exit(code=1)
+    build()
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,135 @@
+"""Raw export contracts: the columns each kind of entity export carries, as the loader enforces.
+
+One `ExportKind` per raw table. Column names are the template headers (Spanish, snake_case) and
+also the raw table's column names; every raw table adds the lineage columns below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    name: str
+    sql_type: str
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    code: str
+    table: str
+    label: str
+    columns: tuple[ColumnSpec, ...]
+    key: tuple[str, ...]
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+LINEAGE_COLUMNS: tuple[ColumnSpec, ...] = (
+    ColumnSpec("batch_id", "bigint not null", True, "Lote de carga (intake.deliveries)."),
+    ColumnSpec(
+        "source_row", "integer not null", True, "Fila del archivo de origen (1 = encabezado)."
+    ),
+    ColumnSpec("file_name", "text not null", True, "Nombre del archivo entregado."),
+    ColumnSpec("file_sha256", "text not null", True, "Huella SHA-256 del archivo."),
+    ColumnSpec("loaded_at", "timestamptz not null", True, "Momento de la carga."),
+)
+
+C = ColumnSpec
+
+INDICATOR_VALUES = ExportKind(
+    code="indicator_values",
+    table="raw.indicator_values",
+    label="Valores de indicadores",
+    columns=(
+        C("entidad", "text", True, "Código de la entidad que reporta (p. ej. SDG)."),
+        C("indicador", "text", True, "Código del indicador del catálogo (p. ej. UTA1_SISBEN)."),
+        C("localidad", "text", False, "Localidad como la escribe la entidad; vacío = Distrito."),
+        C("mes", "date", True, "Mes del dato (primer día del mes)."),
+        C("valor", "numeric", True, "Valor del indicador, no negativo."),
+        C("sexo", "text", False, "Desagregación por sexo, si el catálogo la admite."),
+        C(
+            "grupo_edad",
+            "text",
+            False,
+            "Desagregación por grupo de edad, si el catálogo la admite.",
+        ),
+    ),
+    key=("entidad", "indicador", "localidad", "mes", "sexo", "grupo_edad"),
+)
+
+ACTIVITY_STATUS = ExportKind(
+    code="activity_status",
+    table="raw.activity_status",
+    label="Estado de actividades del plan de acción",
+    columns=(
+        C("entidad", "text", True, "Código de la entidad que reporta."),
+        C("actividad", "text", True, "Código de la actividad del plan de acción."),
+        C("corte", "text", True, "Código del corte de seguimiento (p. ej. 2024-C1)."),
+        C("estado", "text", True, "no iniciada | iniciada | totalmente ejecutada."),
+        C("avance", "text", False, "Nota de avance (texto libre)."),
+    ),
+    key=("entidad", "actividad", "corte"),
+)
+
+BARRIERS = ExportKind(
+    code="barriers",
+    table="raw.barriers",
+    label="Barreras y actividades destacadas",
+    columns=(
+        C("entidad", "text", True, "Código de la entidad que reporta."),
+        C("uta", "text", True, "UTA1, UTA2, UTA3 o TRANSVERSAL."),
+        C("corte", "text", True, "Código del corte de seguimiento."),
+        C("tipo", "text", True, "barrera | actividad destacada."),
+        C("texto", "text", True, "Descripción."),
+    ),
+    key=("entidad", "uta", "corte", "tipo", "texto"),
+)
+
+SESSION_ATTENDANCE = ExportKind(
+    code="session_attendance",
+    table="raw.session_attendance",
+    label="Asistencia a sesiones del comité",
+    columns=(
+        C("fecha_sesion", "date", True, "Fecha de la sesión."),
+        C("entidad", "text", True, "Código de la entidad miembro."),
+        C("asiste", "boolean", True, "sí / no."),
+    ),
+    key=("fecha_sesion", "entidad"),
+)
+
+MATURITY_ASSESSMENTS = ExportKind(
+    code="maturity_assessments",
+    table="raw.maturity_assessments",
+    label="Valoración de madurez de la gobernanza migratoria",
+    columns=(
+        C("entidad", "text", True, "Entidad que valora (normalmente SDG)."),
+        C("mes", "date", True, "Mes de la valoración."),
+        C("criterio", "text", True, "Código del criterio de gobernanza (catálogo de madurez)."),
+        C("calificacion", "text", True, "ausente | parcial | completo."),
+        C("evidencia", "text", False, "Evidencia o soporte."),
+    ),
+    key=("entidad", "mes", "criterio"),
+)
+
+EXPORT_KINDS: dict[str, ExportKind] = {
+    k.code: k
+    for k in (
+        INDICATOR_VALUES,
+        ACTIVITY_STATUS,
+        BARRIERS,
+        SESSION_ATTENDANCE,
+        MATURITY_ASSESSMENTS,
+    )
+}
+
+
+def raw_table_ddl(kind: ExportKind) -> str:
+    """`create table if not exists` for one kind's raw table, lineage columns first."""
+    cols = [f"    {c.name} {c.sql_type}" for c in (*LINEAGE_COLUMNS, *kind.columns)]
+    return f"create table if not exists {kind.table} (\n" + ",\n".join(cols) + "\n);"

@@ -1,0 +1,99 @@
+"""The one place that resolves the database URL and creates the SQLAlchemy engine."""
+
+from __future__ import annotations
+
+import warnings
+from functools import lru_cache
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, make_url, text
+from sqlalchemy.engine import URL
+
+from warehouse.settings import Settings, get_settings
+
+
+def _embedded_server(settings: Settings):
+    """Start (or reuse) the embedded PostgreSQL living under the project's data folder."""
+    with warnings.catch_warnings():  # platformdirs warns when XDG_RUNTIME_DIR is unset
+        warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+        import pgserver  # imported lazily: only the embedded mode needs it
+
+    settings.embedded_pgdata.parent.mkdir(parents=True, exist_ok=True)
+    # cleanup_mode=None keeps the server running after this process exits, so the loader,
+    # dbt and the app all share it; `tablero db stop` stops it.
+    return pgserver.get_server(settings.embedded_pgdata, cleanup_mode=None)
+
+
+def _ensure_database(server_url: URL, database: str) -> None:
+    admin = create_engine(server_url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            exists = conn.execute(
+                text("select 1 from pg_database where datname = :name"), {"name": database}
+            ).scalar()
+            if not exists:
+                conn.execute(text(f'create database "{database}"'))
+    finally:
+        admin.dispose()
+
+
+def resolve_url(settings: Settings | None = None) -> URL:
+    """SQLAlchemy URL of the warehouse: DATABASE_URL if set, else the embedded server."""
+    settings = settings or get_settings()
+    if settings.database_url:
+        url = make_url(settings.database_url)
+        return url.set(drivername="postgresql+psycopg")
+    server = _embedded_server(settings)
+    url = make_url(server.get_uri()).set(drivername="postgresql+psycopg")
+    _ensure_database(url, settings.database_name)
+    return url.set(database=settings.database_name)
+
+
+@lru_cache(maxsize=4)
+def _engine_for(url_string: str) -> Engine:
+    return create_engine(url_string, pool_pre_ping=True)
+
+
+def get_engine(settings: Settings | None = None) -> Engine:
+    url = resolve_url(settings)
+    return _engine_for(url.render_as_string(hide_password=False))
+
+
+def libpq_params(url: URL) -> dict[str, str]:
+    """Connection parts as libpq/dbt wants them (host may be a unix-socket folder)."""
+    host = url.host or url.query.get("host") or "127.0.0.1"
+    if isinstance(host, tuple):
+        host = host[0]
+    return {
+        "host": str(host),
+        "port": str(url.port or 5432),
+        "user": url.username or "postgres",
+        "password": url.password or "",
+        "dbname": url.database or "postgres",
+    }
+
+
+def display_url(url: URL) -> str:
+    """A URL safe to print: password hidden, socket folder shown."""
+    params = libpq_params(url)
+    return (
+        f"postgresql://{quote(params['user'])}@/{params['dbname']}?host={params['host']}"
+        if params["host"].startswith("/")
+        else url.render_as_string(hide_password=True).replace("+psycopg", "")
+    )
+
+
+def stop_embedded(settings: Settings | None = None) -> bool:
+    """Stop the embedded server if it runs; True when something was stopped."""
+    import os
+
+    settings = settings or get_settings()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+        from pgserver._commands import pg_ctl
+
+    if not (settings.embedded_pgdata / "postmaster.pid").exists():
+        return False
+    user = "pgserver" if os.name == "posix" and os.geteuid() == 0 else None
+    pg_ctl(["-w", "stop", "-m", "fast"], pgdata=settings.embedded_pgdata, user=user)
+    return True

@@ -1,0 +1,44 @@
+"""Project settings read from environment variables and an optional `.env` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Everything configurable about the warehouse, with defaults that work on a fresh clone."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="TABLERO_", env_file=PROJECT_ROOT / ".env", extra="ignore"
+    )
+
+    database_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("DATABASE_URL", "TABLERO_DATABASE_URL"),
+        description="Any PostgreSQL URL; when empty the embedded pgserver warehouse is used.",
+    )
+    data_dir: Path = Field(default=PROJECT_ROOT / ".warehouse")
+    database_name: str = Field(default="tablero", description="Database in the embedded server.")
+    dbt_project_dir: Path = Field(default=PROJECT_ROOT / "dbt_project")
+    demo_dir: Path = Field(default=PROJECT_ROOT / "seeds" / "demo")
+    app_host: str = "127.0.0.1"
+    app_port: int = 8050
+    pseudonym_key: str = Field(
+        default="cambie-esta-clave-en-produccion",
+        description="HMAC key used to pseudonymise identity numbers before storage.",
+    )
+
+    @property
+    def embedded_pgdata(self) -> Path:
+        return self.data_dir / "pgdata"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
