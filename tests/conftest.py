@@ -49,6 +49,9 @@ def database_url() -> Iterator[str]:
         conn.execute(text(f'create database "{name}"'))
     test_url = server_url.set(database=name).render_as_string(hide_password=False)
     previous = os.environ.get("DATABASE_URL")
+    os.environ["TABLERO_DBT_TARGET_DIR"] = str(
+        PROJECT_ROOT / "dbt_project" / "target" / "tests" / name
+    )
     os.environ["DATABASE_URL"] = test_url.replace("postgresql+psycopg", "postgresql")
     _reset_caches()
     yield os.environ["DATABASE_URL"]

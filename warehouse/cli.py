@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 
+from warehouse import cli_action_plan, cli_indicators, cli_intake
 from warehouse.db import display_url, get_engine, resolve_url, stop_embedded
 from warehouse.settings import get_settings
 
@@ -39,27 +38,6 @@ def db_stop() -> None:
 def db_url() -> None:
     """Imprime la URL del almacén (sin contraseña)."""
     typer.echo(display_url(resolve_url()))
-
-
-@app.command("load")
-def load(
-    paths: list[Path] = typer.Argument(..., exists=True, help="Archivos .csv o .xlsx."),  # noqa: B008
-    submitter: str | None = typer.Option(None, help="Quién entrega el archivo."),
-) -> None:
-    """Valida y carga exportaciones de las entidades (todo o nada por archivo)."""
-    from warehouse.intake.loader import load_file
-
-    engine = get_engine()
-    rejected = 0
-    for path in paths:
-        result = load_file(engine, path, submitter=submitter)
-        typer.echo(result.message)
-        if result.status == "rechazado":
-            rejected += 1
-            for problem in result.problems:
-                typer.echo(f"  - {problem}")
-    if rejected:
-        raise typer.Exit(code=1)
 
 
 @app.command("build")
@@ -111,6 +89,11 @@ def demo() -> None:
     if bad:
         raise typer.Exit(code=1)
     build()
+
+
+# Command groups owned by other modules register themselves on the same app.
+for _module in (cli_intake, cli_indicators, cli_action_plan):
+    _module.register(app)
 
 
 if __name__ == "__main__":

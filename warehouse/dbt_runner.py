@@ -26,7 +26,7 @@ def dbt_environment(settings: Settings | None = None) -> dict[str, str]:
         "TABLERO_DBT_PASSWORD": params["password"],
         "TABLERO_DBT_DBNAME": params["dbname"],
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
-        "DBT_LOG_PATH": str(settings.dbt_project_dir / "logs"),
+        "DBT_LOG_PATH": str(settings.dbt_target_dir / "logs"),
     }
 
 
@@ -38,7 +38,16 @@ def run_dbt(args: list[str], settings: Settings | None = None) -> DbtOutcome:
     os.environ.update(dbt_environment(settings))
     project = str(settings.dbt_project_dir)
     result = dbtRunner().invoke(
-        [*args, "--project-dir", project, "--profiles-dir", project, "--no-use-colors"]
+        [
+            *args,
+            "--project-dir",
+            project,
+            "--profiles-dir",
+            project,
+            "--target-path",
+            str(settings.dbt_target_dir),
+            "--no-use-colors",
+        ]
     )
     failures: list[str] = []
     if result.result is not None and hasattr(result.result, "results"):

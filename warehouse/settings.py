@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=PROJECT_ROOT / ".warehouse")
     database_name: str = Field(default="tablero", description="Database in the embedded server.")
     dbt_project_dir: Path = Field(default=PROJECT_ROOT / "dbt_project")
+    dbt_target_dir: Path = Field(
+        default=PROJECT_ROOT / "dbt_project" / "target",
+        description="dbt artefacts; tests use their own so parallel runs never collide.",
+    )
     demo_dir: Path = Field(default=PROJECT_ROOT / "seeds" / "demo")
     app_host: str = "127.0.0.1"
     app_port: int = 8050
