@@ -7,7 +7,7 @@ from datetime import date
 
 import plotly.graph_objects as go
 
-from dash_app.data import marts
+from dash_app.data import indicators as marts
 from dash_app.figures import monthly_bar
 from dash_app.formatting import format_month_range, format_number
 

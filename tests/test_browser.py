@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from dash_app.data import marts
+from dash_app.data import indicators as marts
 from dash_app.formatting import format_number
 
 

@@ -20,8 +20,10 @@ app.add_typer(db_app, name="db")
 @db_app.command("start")
 def db_start() -> None:
     """Inicia el almacén embebido (o verifica DATABASE_URL) y crea los esquemas."""
+    from warehouse.db import ensure_database
     from warehouse.schema import ensure_schema
 
+    ensure_database()
     ensure_schema(get_engine())
     typer.echo(f"Almacén listo: {display_url(resolve_url())}")
 

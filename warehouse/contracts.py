@@ -24,6 +24,8 @@ class ExportKind:
     label: str
     columns: tuple[ColumnSpec, ...]
     key: tuple[str, ...]
+    # Columns the loader derives (not in the template), stored next to the delivered ones.
+    derived: tuple[ColumnSpec, ...] = ()
 
     @property
     def column_names(self) -> list[str]:
@@ -61,6 +63,14 @@ INDICATOR_VALUES = ExportKind(
         ),
     ),
     key=("entidad", "indicador", "localidad", "mes", "sexo", "grupo_edad"),
+    derived=(
+        C(
+            "localidad_codigo",
+            "text",
+            False,
+            "Código de localidad resuelto por el cargador (alias exacto o coincidencia difusa).",
+        ),
+    ),
 )
 
 ACTIVITY_STATUS = ExportKind(
@@ -131,5 +141,5 @@ EXPORT_KINDS: dict[str, ExportKind] = {
 
 def raw_table_ddl(kind: ExportKind) -> str:
     """`create table if not exists` for one kind's raw table, lineage columns first."""
-    cols = [f"    {c.name} {c.sql_type}" for c in (*LINEAGE_COLUMNS, *kind.columns)]
+    cols = [f"    {c.name} {c.sql_type}" for c in (*LINEAGE_COLUMNS, *kind.columns, *kind.derived)]
     return f"create table if not exists {kind.table} (\n" + ",\n".join(cols) + "\n);"

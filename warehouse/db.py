@@ -49,6 +49,12 @@ def resolve_url(settings: Settings | None = None) -> URL:
     return url.set(database=settings.database_name)
 
 
+def ensure_database(settings: Settings | None = None) -> None:
+    """Create the configured database if it does not exist (DATABASE_URL or embedded)."""
+    url = resolve_url(settings)
+    _ensure_database(url, url.database or "postgres")
+
+
 @lru_cache(maxsize=4)
 def _engine_for(url_string: str) -> Engine:
     return create_engine(url_string, pool_pre_ping=True)

@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
 from dash_app.components.kpi_card import kpi_card
-from dash_app.data import marts
+from dash_app.data import indicators as marts
 from dash_app.views import indicator_view
 
 dash.register_page(__name__, path="/", name="Resumen", title="Resumen – Tablero Migrante")

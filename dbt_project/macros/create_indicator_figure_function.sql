@@ -6,7 +6,7 @@
     Monthly totals add the selected localities (all, including Distrito, when none is given).
     Created after every run so the app, the CLI and the tests all call the same SQL. -#}
 {% macro create_indicator_figure_function() %}
-create or replace function marts.indicator_figure(
+create or replace function {{ var('marts_schema', 'marts') }}.indicator_figure(
     p_indicator_code text,
     p_from date,
     p_to date,

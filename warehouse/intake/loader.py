@@ -71,13 +71,11 @@ def _archive(
 
 
 def _copy_rows(conn: Connection, kind: ExportKind, rows: list[dict], lineage: dict) -> None:
-    columns = [c.name for c in LINEAGE_COLUMNS] + kind.column_names
+    columns = [c.name for c in (*LINEAGE_COLUMNS, *kind.columns, *kind.derived)]
     cursor = conn.connection.driver_connection.cursor()
     with cursor.copy(f"copy {kind.table} ({', '.join(columns)}) from stdin") as copy:
         for row in rows:
-            copy.write_row(
-                [lineage.get(c, row.get(c)) if c in lineage else row.get(c) for c in columns]
-            )
+            copy.write_row([lineage[c] if c in lineage else row.get(c) for c in columns])
 
 
 def _already_accepted(conn: Connection, sha: str) -> bool:

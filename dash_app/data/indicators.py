@@ -1,4 +1,4 @@
-"""Selects from the marts (dimensions, facts and the indicator_figure function)."""
+"""Indicator queries over the marts: catalogue, localities, months and rule-aware figures."""
 
 from __future__ import annotations
 
