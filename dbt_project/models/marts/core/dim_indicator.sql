@@ -1,26 +1,43 @@
--- The indicator catalogue: definition, unit, owner, UTA and the aggregation rule of each figure.
+-- The indicator catalogue: definition, unit, owner, UTA and the aggregation rule of each figure,
+-- with the names of its UTA and entity for display.
 with
 
 indicators as (
     select * from {{ ref('indicators') }}
 ),
 
+utas as (
+    select * from {{ ref('utas') }}
+),
+
+entities as (
+    select * from {{ ref('entities') }}
+),
+
 final as (
     select
-        indicator_code::text as indicator_code,
-        indicator_name::text as indicator_name,
-        definition::text as definition,
-        unit::text as unit,
-        entity_code::text as entity_code,
-        uta_code::text as uta_code,
-        frequency::text as frequency,
-        aggregation_rule::text as aggregation_rule,
-        coalesce(allowed_disaggregations::text, '') as allowed_disaggregations,
-        is_publishable::boolean as is_publishable,
-        pdd_goal_value::numeric as pdd_goal_value,
-        pdd_goal_year::integer as pdd_goal_year,
-        sort_order::integer as sort_order
+        indicators.indicator_code::text as indicator_code,
+        indicators.indicator_name::text as indicator_name,
+        indicators.definition::text as definition,
+        indicators.unit::text as unit,
+        indicators.entity_code::text as entity_code,
+        entities.entity_name::text as entity_name,
+        entities.entity_short_name::text as entity_short_name,
+        indicators.uta_code::text as uta_code,
+        utas.uta_name::text as uta_name,
+        case when utas.uta_number is null then utas.uta_name::text
+            else 'UTA ' || utas.uta_number::text || ' – ' || utas.uta_name::text
+        end as uta_label,
+        indicators.frequency::text as frequency,
+        indicators.aggregation_rule::text as aggregation_rule,
+        coalesce(indicators.allowed_disaggregations::text, '') as allowed_disaggregations,
+        indicators.is_publishable::boolean as is_publishable,
+        indicators.pdd_goal_value::numeric as pdd_goal_value,
+        indicators.pdd_goal_year::integer as pdd_goal_year,
+        indicators.sort_order::integer as sort_order
     from indicators
+    left join utas on utas.uta_code = indicators.uta_code
+    left join entities on entities.entity_code = indicators.entity_code
 )
 
 select * from final

@@ -1,4 +1,5 @@
--- Indicator values as delivered, with trimmed codes and locality spellings resolved to codes.
+-- Indicator values as delivered, with trimmed codes and locality spellings resolved to codes
+-- (alias seed first, then the code the loader resolved by fuzzy match, else '99').
 with
 
 source as (
@@ -19,6 +20,7 @@ renamed as (
         upper(trim(source.entidad)) as entity_code,
         upper(trim(source.indicador)) as indicator_code,
         nullif(trim(source.localidad), '') as locality_text,
+        nullif(trim(source.localidad_codigo), '') as loader_locality_code,
         {{ normalize_locality('source.localidad') }} as locality_normalized,
         source.mes::date as period_month,
         source.valor::numeric as indicator_value,
@@ -32,8 +34,14 @@ resolved as (
         renamed.*,
         case
             when renamed.locality_text is null then '00'
-            else coalesce(aliases.locality_code, '99')
-        end as locality_code
+            else coalesce(aliases.locality_code, renamed.loader_locality_code, '99')
+        end as locality_code,
+        case
+            when renamed.locality_text is null then 'distrito'
+            when aliases.locality_code is not null then 'alias'
+            when renamed.loader_locality_code is not null then 'cargador'
+            else 'desconocida'
+        end as locality_resolution
     from renamed
     left join aliases on aliases.alias_normalized = renamed.locality_normalized
 )

@@ -1,0 +1,69 @@
+-- Every indicator's figure for every follow-up cut-off, for all localities together ('todas')
+-- and for each locality with data: the rule applied by the macro aggregate_by_rule, the same
+-- macro the SQL functions use, so this model's unit tests pin the rule for the whole product.
+with
+
+facts as (
+    select * from {{ ref('fct_indicator_values') }}
+),
+
+indicators as (
+    select * from {{ ref('dim_indicator') }}
+),
+
+cutoffs as (
+    select * from {{ ref('cutoffs') }}
+),
+
+monthly_by_locality as (
+    select
+        facts.indicator_code,
+        cutoffs.cutoff_code,
+        facts.locality_code as locality_scope,
+        facts.period_month,
+        sum(facts.indicator_value) as month_value
+    from facts
+    inner join cutoffs
+        on facts.period_month between cutoffs.start_month::date and cutoffs.end_month::date
+    where facts.is_total
+    group by facts.indicator_code, cutoffs.cutoff_code, facts.locality_code, facts.period_month
+),
+
+monthly_all_localities as (
+    select
+        indicator_code,
+        cutoff_code,
+        'todas' as locality_scope,
+        period_month,
+        sum(month_value) as month_value
+    from monthly_by_locality
+    group by indicator_code, cutoff_code, period_month
+),
+
+monthly as (
+    select * from monthly_all_localities
+    union all
+    select * from monthly_by_locality
+),
+
+final as (
+    select
+        {{ dbt_utils_surrogate_key(['monthly.indicator_code', 'monthly.cutoff_code', 'monthly.locality_scope']) }}
+            as cutoff_figure_key,
+        monthly.indicator_code,
+        monthly.cutoff_code,
+        monthly.locality_scope,
+        indicators.aggregation_rule,
+        {{ aggregate_by_rule('indicators.aggregation_rule', 'monthly.month_value', 'monthly.period_month') }}
+            as figure,
+        count(monthly.month_value)::integer as months_with_data,
+        min(monthly.period_month) as first_month,
+        max(monthly.period_month) as last_month
+    from monthly
+    inner join indicators on indicators.indicator_code = monthly.indicator_code
+    group by
+        monthly.indicator_code, monthly.cutoff_code, monthly.locality_scope,
+        indicators.aggregation_rule
+)
+
+select * from final
