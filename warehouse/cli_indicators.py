@@ -2,8 +2,164 @@
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
+from datetime import date
+from decimal import Decimal
+from typing import Annotated
+
 import typer
+
+RULE_LABELS = {
+    "sum": "suma de los meses",
+    "avg": "promedio mensual de los meses con dato",
+    "last": "valor del último mes con dato (saldo)",
+}
+MONTH_PATTERN = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(code=2)
+
+
+def _parse_month(value: str, option: str) -> date:
+    match = MONTH_PATTERN.match(value or "")
+    if match and 1 <= int(match.group(2)) <= 12:
+        return date(int(match.group(1)), int(match.group(2)), 1)
+    raise _fail(f"Mes inválido en {option}: «{value}». Use el formato AAAA-MM (p. ej. 2024-05).")
+
+
+def _plain(value: str) -> str:
+    text = unicodedata.normalize("NFKD", str(value).strip().lower())
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+
+
+def _resolve_localities(values: list[str], catalogue) -> list[str]:
+    """Accept codes ('01', '1', '00') or names ('Usaquén', 'kennedy'); fail on anything else."""
+    by_key: dict[str, str] = {}
+    for row in catalogue.itertuples():
+        by_key[row.locality_code] = row.locality_code
+        by_key[_plain(row.locality_name)] = row.locality_code
+    codes = []
+    for value in values:
+        key = value.strip().zfill(2) if value.strip().isdigit() else _plain(value)
+        if key not in by_key:
+            raise _fail(
+                f"Localidad desconocida: «{value}». Use un código de 00 (Distrito) a 20 "
+                "o el nombre de la localidad."
+            )
+        codes.append(by_key[key])
+    return codes
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _month_text(value: date | None) -> str | None:
+    return value.strftime("%Y-%m") if value else None
+
+
+def indicators_command(
+    as_json: bool = typer.Option(False, "--json", help="Salida en JSON."),
+) -> None:
+    """Lista el catálogo de indicadores (código, nombre, unidad, regla, UTA, entidad)."""
+    from dash_app.data import indicators as query
+
+    catalogue = query.indicators()
+    rows = [
+        {
+            "code": r.indicator_code,
+            "name": r.indicator_name,
+            "unit": r.unit,
+            "rule": r.aggregation_rule,
+            "uta": r.uta_code,
+            "uta_name": r.uta_label,
+            "entity": r.entity_code,
+            "entity_name": r.entity_short_name,
+        }
+        for r in catalogue.itertuples()
+    ]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"Catálogo de indicadores ({len(rows)}):")
+    for row in rows:
+        typer.echo(
+            f"{row['code']:<30} {row['name']}\n"
+            f"{'':<30} unidad: {row['unit']} · regla: {row['rule']} "
+            f"({RULE_LABELS.get(row['rule'], row['rule'])}) · {row['uta_name']} · "
+            f"entidad: {row['entity_name']} ({row['entity']})"
+        )
+
+
+def figure_command(
+    code: str = typer.Argument(..., help="Código del indicador (p. ej. UTA1_SISBEN)."),
+    start: str = typer.Option(..., "--from", help="Mes inicial, AAAA-MM."),
+    end: str = typer.Option(..., "--to", help="Mes final, AAAA-MM."),
+    locality: Annotated[
+        list[str] | None,
+        typer.Option(help="Código o nombre de localidad; repetible. Sin él: todas."),
+    ] = None,
+    entity: str | None = typer.Option(None, "--entity", help="Código de la entidad que reporta."),
+    as_json: bool = typer.Option(False, "--json", help="Salida en JSON."),
+) -> None:
+    """Imprime la cifra que muestra el tablero para esos filtros, según la regla del indicador."""
+    from dash_app.data import indicators as query
+    from dash_app.formatting import format_month, format_month_range, format_number
+
+    first, last = _parse_month(start, "--from"), _parse_month(end, "--to")
+    if first > last:
+        raise _fail(f"El periodo está invertido: --from {start} es posterior a --to {end}.")
+    info = query.indicator(code.strip().upper())
+    if info is None:
+        raise _fail(
+            f"Indicador desconocido: «{code}». Use `tablero indicators` para ver el catálogo."
+        )
+    codes = _resolve_localities(locality or [], query.localities()) if locality else None
+    entity_code = entity.strip().upper() if entity else None
+    if entity_code and entity_code not in set(query.entities()["entity_code"]):
+        raise _fail(f"Entidad desconocida: «{entity}». Use un código como SDG, SDIS o IDIPRON.")
+
+    figure = query.indicator_figure(info["indicator_code"], first, last, codes, entity_code)
+    if as_json:
+        payload = {
+            "indicator_code": figure.indicator_code,
+            "indicator_name": info["indicator_name"],
+            "unit": info["unit"],
+            "aggregation_rule": figure.aggregation_rule,
+            "from": _month_text(first),
+            "to": _month_text(last),
+            "localities": codes,
+            "entity": entity_code,
+            "value": _number(figure.value),
+            "value_text": format_number(figure.value),
+            "months_with_data": figure.months_with_data,
+            "first_month": _month_text(figure.first_month),
+            "last_month": _month_text(figure.last_month),
+        }
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    scope = ", ".join(codes) if codes else "todas (Distrito incluido)"
+    typer.echo(f"{info['indicator_code']} · {info['indicator_name']}")
+    typer.echo(f"Periodo: {format_month_range(first, last)} · Localidades: {scope}")
+    if entity_code:
+        typer.echo(f"Entidad: {entity_code}")
+    typer.echo(f"Regla: {RULE_LABELS.get(figure.aggregation_rule, figure.aggregation_rule)}")
+    if figure.value is None:
+        typer.echo("Valor: — (sin datos en el periodo)")
+        return
+    detail = f"{figure.months_with_data} meses con dato"
+    if figure.aggregation_rule == "last" and figure.last_month:
+        detail = f"dato de {format_month(figure.last_month)}; {detail}"
+    typer.echo(f"Valor: {format_number(figure.value)} {info['unit']} ({detail})")
 
 
 def register(app: typer.Typer) -> None:
     """Add the indicator commands (`indicators`, `figure`) to the main app."""
+    app.command("indicators")(indicators_command)
+    app.command("figure")(figure_command)

@@ -5,16 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 import pandas as pd
 from sqlalchemy import text
 
 from warehouse.db import get_engine
 
+Grain = Literal["month", "quarter", "year"]
+Dimension = Literal["sex", "age_group"]
+PreviousMode = Literal["year", "preceding"]
+
+# Every figure comes from a marts.* function that applies the indicator's aggregation rule
+# (dbt macro aggregate_by_rule); nothing here adds values up by itself.
+_FIGURE_COLUMNS = "aggregation_rule, figure, months_with_data, first_month, last_month"
+
 
 def _frame(sql: str, params: dict | None = None) -> pd.DataFrame:
     with get_engine().connect() as conn:
         return pd.read_sql(text(sql), conn, params=params or {})
+
+
+def _localities_param(locality_codes: list[str] | None) -> list[str] | None:
+    return list(locality_codes) if locality_codes else None
 
 
 @dataclass(frozen=True)
@@ -34,6 +47,13 @@ def localities() -> pd.DataFrame:
     )
 
 
+def entities() -> pd.DataFrame:
+    return _frame(
+        "select entity_code, entity_name, entity_short_name, entity_kind "
+        "from marts.dim_entity order by quorum_order"
+    )
+
+
 def data_months() -> pd.DataFrame:
     """Months of the calendar that have at least one indicator value."""
     return _frame(
@@ -44,24 +64,46 @@ def data_months() -> pd.DataFrame:
 
 
 def indicators() -> pd.DataFrame:
+    """The catalogue in display order, with its UTA and entity names."""
     return _frame(
-        "select indicator_code, indicator_name, definition, unit, entity_code, uta_code, "
-        "aggregation_rule, allowed_disaggregations from marts.dim_indicator order by sort_order"
+        "select indicator_code, indicator_name, definition, unit, entity_code, entity_name, "
+        "entity_short_name, uta_code, uta_name, uta_label, frequency, aggregation_rule, "
+        "allowed_disaggregations, is_publishable, pdd_goal_value, pdd_goal_year "
+        "from marts.dim_indicator order by sort_order"
     )
 
 
+def indicator(indicator_code: str) -> dict | None:
+    """One catalogue row as a dict, or None when the code is not in the catalogue."""
+    frame = _frame(
+        "select indicator_code, indicator_name, definition, unit, entity_code, "
+        "entity_short_name, uta_code, uta_label, aggregation_rule, allowed_disaggregations "
+        "from marts.dim_indicator where indicator_code = :code",
+        {"code": indicator_code},
+    )
+    return None if frame.empty else frame.iloc[0].to_dict()
+
+
 def indicator_figure(
-    indicator_code: str, start: date, end: date, locality_codes: list[str] | None = None
+    indicator_code: str,
+    start: date,
+    end: date,
+    locality_codes: list[str] | None = None,
+    entity_code: str | None = None,
 ) -> IndicatorFigure:
     """The figure the dashboard shows, computed by marts.indicator_figure (dbt-defined)."""
     with get_engine().connect() as conn:
         row = conn.execute(
-            text("select * from marts.indicator_figure(:code, :start, :end, :localities)"),
+            text(
+                "select * from marts.indicator_figure(:code, :start, :end, "
+                "cast(:localities as text[]), cast(:entity as text))"
+            ),
             {
                 "code": indicator_code,
                 "start": start,
                 "end": end,
-                "localities": locality_codes or None,
+                "localities": _localities_param(locality_codes),
+                "entity": entity_code,
             },
         ).one_or_none()
     if row is None:
@@ -76,6 +118,121 @@ def indicator_figure(
     )
 
 
+def previous_period(start: date, end: date, mode: PreviousMode = "year") -> tuple[date, date]:
+    """The equivalent earlier period: the same months a year before ('year'), or the period of
+    the same length that ends the month before `start` ('preceding')."""
+    start, end = date(start.year, start.month, 1), date(end.year, end.month, 1)
+    if mode == "year":
+        return date(start.year - 1, start.month, 1), date(end.year - 1, end.month, 1)
+    length = (end.year - start.year) * 12 + end.month - start.month + 1
+    start_index = start.year * 12 + start.month - 1 - length
+    end_index = start.year * 12 + start.month - 2
+    return (
+        date(start_index // 12, start_index % 12 + 1, 1),
+        date(end_index // 12, end_index % 12 + 1, 1),
+    )
+
+
+def previous_period_figure(
+    indicator_code: str,
+    start: date,
+    end: date,
+    locality_codes: list[str] | None = None,
+    entity_code: str | None = None,
+    mode: PreviousMode = "year",
+) -> IndicatorFigure:
+    """The same figure for the equivalent earlier period (see previous_period)."""
+    prev_start, prev_end = previous_period(start, end, mode)
+    return indicator_figure(indicator_code, prev_start, prev_end, locality_codes, entity_code)
+
+
+def figure_by_locality(
+    indicator_code: str, start: date, end: date, entity_code: str | None = None
+) -> pd.DataFrame:
+    """One row per locality with data (Distrito '00' and unknown '99' included), by the rule."""
+    return _frame(
+        f"select locality_code, locality_name, {_FIGURE_COLUMNS} "
+        "from marts.indicator_figure_by_locality(:code, :start, :end, cast(:entity as text))",
+        {"code": indicator_code, "start": start, "end": end, "entity": entity_code},
+    )
+
+
+def indicator_series(
+    indicator_code: str,
+    start: date,
+    end: date,
+    locality_codes: list[str] | None = None,
+    grain: Grain = "month",
+    entity_code: str | None = None,
+) -> pd.DataFrame:
+    """One row per month, quarter or year with data; the rule is applied inside each bucket."""
+    if grain not in ("month", "quarter", "year"):
+        raise ValueError(f"grain must be month, quarter or year, not {grain!r}")
+    return _frame(
+        f"select bucket_month, bucket_label, {_FIGURE_COLUMNS} "
+        "from marts.indicator_series(:code, :start, :end, cast(:localities as text[]), "
+        ":grain, cast(:entity as text))",
+        {
+            "code": indicator_code,
+            "start": start,
+            "end": end,
+            "localities": _localities_param(locality_codes),
+            "grain": grain,
+            "entity": entity_code,
+        },
+    )
+
+
+def indicator_breakdown(
+    indicator_code: str,
+    start: date,
+    end: date,
+    dimension: Dimension = "sex",
+    locality_codes: list[str] | None = None,
+    entity_code: str | None = None,
+) -> pd.DataFrame:
+    """One row per category of a disaggregation (sex or age_group), by the rule."""
+    if dimension not in ("sex", "age_group"):
+        raise ValueError(f"dimension must be sex or age_group, not {dimension!r}")
+    return _frame(
+        f"select category, {_FIGURE_COLUMNS} "
+        "from marts.indicator_breakdown(:code, :start, :end, cast(:localities as text[]), "
+        ":dimension, cast(:entity as text))",
+        {
+            "code": indicator_code,
+            "start": start,
+            "end": end,
+            "localities": _localities_param(locality_codes),
+            "dimension": dimension,
+            "entity": entity_code,
+        },
+    )
+
+
+def lineage(indicator_code: str, start: date, end: date, latest_only: bool = False) -> pd.DataFrame:
+    """Deliveries behind an indicator's months (file, hash, load time, rows, total)."""
+    return _frame(
+        "select indicator_code, period_month, entity_code, batch_id, file_name, file_sha256, "
+        "loaded_at, row_count, locality_count, value_total, is_latest "
+        "from marts.mart_indicator_lineage "
+        "where indicator_code = :code and period_month between :start and :end "
+        "and (is_latest or not :latest_only) "
+        "order by period_month, loaded_at desc, batch_id desc",
+        {"code": indicator_code, "start": start, "end": end, "latest_only": latest_only},
+    )
+
+
+def goal_progress(indicator_code: str | None = None) -> pd.DataFrame:
+    """Progress towards PDD goals (all indicators with a goal, or one)."""
+    return _frame(
+        "select g.indicator_code, d.indicator_name, d.unit, g.aggregation_rule, g.goal_year, "
+        "g.goal_value, g.goal_start_month, g.as_of_month, g.current_value, g.progress_ratio "
+        "from marts.fct_goal_progress g join marts.dim_indicator d using (indicator_code) "
+        "where cast(:code as text) is null or g.indicator_code = :code order by d.sort_order",
+        {"code": indicator_code},
+    )
+
+
 def monthly_totals(
     indicator_code: str, start: date, end: date, locality_codes: list[str] | None = None
 ) -> pd.DataFrame:
@@ -87,5 +244,10 @@ def monthly_totals(
         "and f.period_month between :start and :end "
         "and (cast(:localities as text[]) is null or f.locality_code = any(:localities)) "
         "group by p.period_month, p.month_label order by p.period_month",
-        {"code": indicator_code, "start": start, "end": end, "localities": locality_codes or None},
+        {
+            "code": indicator_code,
+            "start": start,
+            "end": end,
+            "localities": _localities_param(locality_codes),
+        },
     )
