@@ -44,14 +44,16 @@ def db_url() -> None:
 
 @app.command("build")
 def build() -> None:
-    """Ejecuta `dbt build` (semillas, modelos y pruebas) sobre el almacén."""
-    from warehouse.dbt_runner import build as dbt_build
+    """Ejecuta `dbt build` (semillas, modelos y pruebas) y publica los marts solo si pasa."""
+    from warehouse.dbt_runner import safe_build
 
-    outcome = dbt_build()
+    outcome = safe_build()
     for failure in outcome.failures:
         typer.echo(f"  - {failure}", err=True)
     if not outcome.success:
-        typer.echo("La construcción de dbt falló.", err=True)
+        typer.echo(
+            "La construcción de dbt falló: siguen en servicio los marts anteriores.", err=True
+        )
         raise typer.Exit(code=1)
     typer.echo("Construcción de dbt completa.")
 
@@ -90,6 +92,11 @@ def demo() -> None:
         typer.echo(result.message, err=True)
     if bad:
         raise typer.Exit(code=1)
+    from warehouse.dbt_runner import is_up_to_date
+
+    if is_up_to_date():
+        typer.echo("Sin datos nuevos y los marts están al día: no se ejecuta dbt.")
+        return
     build()
 
 

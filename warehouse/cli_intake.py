@@ -1,33 +1,125 @@
-"""CLI commands for intake: loading (and later checking and templates) of entity exports."""
+"""CLI commands for intake: `load`, `check` and `template` for entity exports."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import typer
+from rich.console import Console
 
-from warehouse.db import get_engine
+from warehouse.contracts import EXPORT_KINDS
+
+PROGRESS_MIN_ROWS = 5000  # files at least this long show a progress bar while loading
+
+console = Console()
+
+
+def _report_problems(problems, title: str) -> None:
+    from warehouse.intake.report import print_report
+
+    if problems:
+        print_report(problems, console, title)
+
+
+def _load_one(engine, path: Path, submitter: str | None):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from warehouse.intake.loader import load_file
+
+    if path.stat().st_size < PROGRESS_MIN_ROWS * 40:  # small file: no bar
+        return load_file(engine, path, submitter=submitter)
+    with Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), console=console
+    ) as bar:
+        task = bar.add_task(f"Cargando {path.name}", total=None)
+        return load_file(engine, path, submitter=submitter, progress=lambda n: bar.advance(task, n))
 
 
 def load(
     paths: list[Path] = typer.Argument(..., exists=True, help="Archivos .csv o .xlsx."),  # noqa: B008
     submitter: str | None = typer.Option(None, help="Quién entrega el archivo."),
+    build: bool = typer.Option(
+        False, "--build", help="Tras una carga exitosa, reconstruye los marts (dbt) sin riesgo."
+    ),
 ) -> None:
     """Valida y carga exportaciones de las entidades (todo o nada por archivo)."""
-    from warehouse.intake.loader import load_file
+    from warehouse.db import get_engine
 
     engine = get_engine()
-    rejected = 0
+    rejected = loaded = 0
     for path in paths:
-        result = load_file(engine, path, submitter=submitter)
-        typer.echo(result.message)
+        result = _load_one(engine, path, submitter)
+        console.print(result.message)
+        loaded += result.status == "aceptado"
         if result.status == "rechazado":
             rejected += 1
-            for problem in result.problems:
-                typer.echo(f"  - {problem}")
+            _report_problems(result.problems, f"Problemas en {path.name}")
+        elif result.warnings:
+            _report_problems(result.warnings, f"Avisos en {path.name}")
+    if build and loaded:
+        _safe_build_or_exit()
     if rejected:
         raise typer.Exit(code=1)
 
 
+def _safe_build_or_exit() -> None:
+    from warehouse.dbt_runner import safe_build
+
+    outcome = safe_build()
+    for failure in outcome.failures:
+        console.print(f"  - {failure}")
+    if not outcome.success:
+        console.print("La construcción de dbt falló: el tablero sigue con los datos anteriores.")
+        raise typer.Exit(code=1)
+    console.print("Construcción de dbt completa: el tablero muestra los datos nuevos.")
+
+
+def check(
+    path: Path = typer.Argument(..., exists=True, help="Archivo .csv o .xlsx a revisar."),  # noqa: B008
+    report: Path | None = typer.Option(  # noqa: B008
+        None, help="Escribe el reporte de problemas en un .csv o .xlsx."
+    ),
+) -> None:
+    """Valida un archivo sin cargarlo: muestra todos los problemas (fila, columna, valor)."""
+    from warehouse.intake.inspection import inspect_file
+    from warehouse.intake.report import write_report
+
+    result = inspect_file(path)
+    kind = result.kind.label if result.kind else "plantilla no reconocida"
+    if result.ok:
+        console.print(f"{path.name}: válido ({kind}), {len(result.rows)} filas listas para cargar.")
+    else:
+        console.print(f"{path.name}: {len(result.errors)} error(es); el archivo sería rechazado.")
+    _report_problems(result.problems, f"Revisión de {path.name} ({kind})")
+    if report is not None:
+        write_report(result.problems, report, path.name)
+        console.print(f"Reporte escrito en {report}")
+    if not result.ok:
+        raise typer.Exit(code=1)
+
+
+def template(
+    kind: str = typer.Argument(..., help=f"Tipo de exportación: {', '.join(EXPORT_KINDS)}."),
+    entity: str | None = typer.Option(None, help="Código de la entidad (p. ej. SDG)."),
+    output: Path | None = typer.Option(None, help="Archivo .xlsx de salida."),  # noqa: B008
+) -> None:
+    """Genera la plantilla .xlsx de un tipo de exportación, con listas e instrucciones."""
+    from warehouse.intake.templates import write_template
+
+    if kind not in EXPORT_KINDS:
+        console.print(f"Tipo desconocido «{kind}». Use uno de: {', '.join(EXPORT_KINDS)}.")
+        raise typer.Exit(code=2)
+    entity = entity.upper() if entity else None
+    output = output or Path(f"plantilla_{kind}{'_' + entity if entity else ''}.xlsx")
+    try:
+        write_template(kind, output, entity)
+    except ValueError as exc:
+        console.print(str(exc))
+        raise typer.Exit(code=2) from exc
+    console.print(f"Plantilla escrita en {output}")
+
+
 def register(app: typer.Typer) -> None:
     app.command("load")(load)
+    app.command("check")(check)
+    app.command("template")(template)

@@ -26,10 +26,20 @@ class ExportKind:
     key: tuple[str, ...]
     # Columns the loader derives (not in the template), stored next to the delivered ones.
     derived: tuple[ColumnSpec, ...] = ()
+    # Delivered columns never stored (identity numbers): the loader replaces them by a derived
+    # pseudonym before any row is written (warehouse/intake/pseudonym.py).
+    secret: tuple[str, ...] = ()
+    # Column(s) that say which period a delivery covers (a corrected file supersedes by it).
+    period: str | None = None
 
     @property
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
+
+    @property
+    def stored_columns(self) -> tuple[ColumnSpec, ...]:
+        """Columns of the raw table besides lineage: delivered (minus secrets) then derived."""
+        return (*(c for c in self.columns if c.name not in self.secret), *self.derived)
 
 
 LINEAGE_COLUMNS: tuple[ColumnSpec, ...] = (
@@ -63,6 +73,7 @@ INDICATOR_VALUES = ExportKind(
         ),
     ),
     key=("entidad", "indicador", "localidad", "mes", "sexo", "grupo_edad"),
+    period="mes",
     derived=(
         C(
             "localidad_codigo",
@@ -85,6 +96,7 @@ ACTIVITY_STATUS = ExportKind(
         C("avance", "text", False, "Nota de avance (texto libre)."),
     ),
     key=("entidad", "actividad", "corte"),
+    period="corte",
 )
 
 BARRIERS = ExportKind(
@@ -99,6 +111,7 @@ BARRIERS = ExportKind(
         C("texto", "text", True, "Descripción."),
     ),
     key=("entidad", "uta", "corte", "tipo", "texto"),
+    period="corte",
 )
 
 SESSION_ATTENDANCE = ExportKind(
@@ -111,6 +124,7 @@ SESSION_ATTENDANCE = ExportKind(
         C("asiste", "boolean", True, "sí / no."),
     ),
     key=("fecha_sesion", "entidad"),
+    period="fecha_sesion",
 )
 
 MATURITY_ASSESSMENTS = ExportKind(
@@ -125,6 +139,39 @@ MATURITY_ASSESSMENTS = ExportKind(
         C("evidencia", "text", False, "Evidencia o soporte."),
     ),
     key=("entidad", "mes", "criterio"),
+    period="mes",
+)
+
+PERSON_SERVICES = ExportKind(
+    code="person_services",
+    table="raw.person_services",
+    label="Personas atendidas (registro por persona, seudonimizado)",
+    columns=(
+        C("entidad", "text", True, "Código de la entidad que reporta."),
+        C("indicador", "text", True, "Código del indicador del catálogo que cuenta personas."),
+        C("localidad", "text", False, "Localidad de atención; vacío = Distrito."),
+        C("mes", "date", True, "Mes de la atención (primer día del mes)."),
+        C("tipo_documento", "text", True, "CC, CE, PPT, PEP, PA, TI, RC, NUIP o SD."),
+        C("numero_documento", "text", True, "Número del documento (nunca se guarda)."),
+    ),
+    # Checked after pseudonymisation: the same person twice in the same month and locality.
+    key=("entidad", "indicador", "localidad", "mes", "persona_seudonimo"),
+    period="mes",
+    secret=("numero_documento",),
+    derived=(
+        C(
+            "localidad_codigo",
+            "text",
+            False,
+            "Código de localidad resuelto por el cargador (alias exacto o coincidencia difusa).",
+        ),
+        C(
+            "persona_seudonimo",
+            "text not null",
+            True,
+            "HMAC-SHA256 de tipo y número de documento con la clave del cargador.",
+        ),
+    ),
 )
 
 EXPORT_KINDS: dict[str, ExportKind] = {
@@ -135,11 +182,12 @@ EXPORT_KINDS: dict[str, ExportKind] = {
         BARRIERS,
         SESSION_ATTENDANCE,
         MATURITY_ASSESSMENTS,
+        PERSON_SERVICES,
     )
 }
 
 
 def raw_table_ddl(kind: ExportKind) -> str:
     """`create table if not exists` for one kind's raw table, lineage columns first."""
-    cols = [f"    {c.name} {c.sql_type}" for c in (*LINEAGE_COLUMNS, *kind.columns, *kind.derived)]
+    cols = [f"    {c.name} {c.sql_type}" for c in (*LINEAGE_COLUMNS, *kind.stored_columns)]
     return f"create table if not exists {kind.table} (\n" + ",\n".join(cols) + "\n);"

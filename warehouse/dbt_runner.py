@@ -63,3 +63,136 @@ def run_dbt(args: list[str], settings: Settings | None = None) -> DbtOutcome:
 
 def build(settings: Settings | None = None) -> DbtOutcome:
     return run_dbt(["build"], settings)
+
+
+# --- Safe build: build beside the marts in service, swap only when everything passed ---------
+
+NEXT_SCHEMA = "marts_next"
+OLD_SCHEMA = "marts_old"
+LIVE_SCHEMA = "marts"
+BUILD_LOCK = 4242002
+
+
+@dataclass
+class SafeBuildOutcome(DbtOutcome):
+    skipped: bool = False
+    build_id: int | None = None
+
+
+def project_hash(settings: Settings | None = None) -> str:
+    """Hash of everything dbt reads besides the raw data: models, macros, tests, catalogues."""
+    import hashlib
+
+    settings = settings or get_settings()
+    project = settings.dbt_project_dir
+    files = [project / "dbt_project.yml"]
+    for folder in ("models", "macros", "tests"):
+        files += sorted(p for p in (project / folder).rglob("*") if p.is_file())
+    files += sorted(settings.catalog_dir.glob("*.csv"))
+    digest = hashlib.sha256()
+    for path in files:
+        if path.exists():
+            digest.update(str(path.relative_to(settings.dbt_project_dir.parent)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _last_delivery_id(conn) -> int:
+    from sqlalchemy import text
+
+    return conn.execute(
+        text("select coalesce(max(delivery_id), 0) from intake.deliveries")
+    ).scalar()
+
+
+def _schema_exists(conn, name: str) -> bool:
+    from sqlalchemy import text
+
+    query = text("select 1 from information_schema.schemata where schema_name = :s")
+    return conn.execute(query, {"s": name}).first() is not None
+
+
+def is_up_to_date(settings: Settings | None = None) -> bool:
+    """True when the last successful build saw the same deliveries and the same dbt project,
+    and its marts are in service: running dbt again would change nothing."""
+    from sqlalchemy import text
+
+    from warehouse.db import get_engine
+    from warehouse.schema import ensure_schema
+
+    settings = settings or get_settings()
+    engine = get_engine(settings)
+    ensure_schema(engine)
+    with engine.connect() as conn:
+        last = conn.execute(
+            text(
+                "select last_delivery_id, project_hash from intake.builds where succeeded "
+                "order by build_id desc limit 1"
+            )
+        ).first()
+        has_marts = _schema_exists(conn, LIVE_SCHEMA)
+        current = _last_delivery_id(conn)
+    return bool(
+        last
+        and has_marts
+        and last.last_delivery_id == current
+        and last.project_hash == project_hash(settings)
+    )
+
+
+def safe_build(
+    settings: Settings | None = None, *, skip_if_current: bool = False
+) -> SafeBuildOutcome:
+    """`dbt build` into marts_next; when it succeeds, swap it in for marts in one transaction.
+
+    A failed build (model error or failing test) drops marts_next and leaves the marts in
+    service untouched. Every build is recorded in intake.builds."""
+    import json
+
+    from sqlalchemy import text
+
+    from warehouse.db import get_engine
+    from warehouse.schema import ensure_schema
+
+    settings = settings or get_settings()
+    if skip_if_current and is_up_to_date(settings):
+        return SafeBuildOutcome(success=True, failures=[], skipped=True)
+    engine = get_engine(settings)
+    ensure_schema(engine)
+    with engine.connect() as lock_conn:
+        lock_conn.execute(text("select pg_advisory_lock(:k)"), {"k": BUILD_LOCK})
+        try:
+            with engine.begin() as conn:
+                build_id = conn.execute(
+                    text(
+                        "insert into intake.builds (last_delivery_id, project_hash) "
+                        "values (:last, :hash) returning build_id"
+                    ),
+                    {"last": _last_delivery_id(conn), "hash": project_hash(settings)},
+                ).scalar_one()
+                conn.execute(text(f"drop schema if exists {NEXT_SCHEMA} cascade"))
+            outcome = run_dbt(["build", "--vars", f"{{marts_schema: {NEXT_SCHEMA}}}"], settings)
+            with engine.begin() as conn:
+                if outcome.success:
+                    conn.execute(text(f"drop schema if exists {OLD_SCHEMA} cascade"))
+                    if _schema_exists(conn, LIVE_SCHEMA):
+                        conn.execute(text(f"alter schema {LIVE_SCHEMA} rename to {OLD_SCHEMA}"))
+                    conn.execute(text(f"alter schema {NEXT_SCHEMA} rename to {LIVE_SCHEMA}"))
+                    conn.execute(text(f"drop schema if exists {OLD_SCHEMA} cascade"))
+                else:
+                    conn.execute(text(f"drop schema if exists {NEXT_SCHEMA} cascade"))
+                conn.execute(
+                    text(
+                        "update intake.builds set finished_at = now(), succeeded = :ok, "
+                        "failures = cast(:failures as jsonb) where build_id = :id"
+                    ),
+                    {
+                        "ok": outcome.success,
+                        "failures": json.dumps(outcome.failures, ensure_ascii=False),
+                        "id": build_id,
+                    },
+                )
+        finally:
+            lock_conn.execute(text("select pg_advisory_unlock(:k)"), {"k": BUILD_LOCK})
+            lock_conn.commit()
+    return SafeBuildOutcome(outcome.success, outcome.failures, build_id=build_id)

@@ -6,17 +6,30 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from warehouse.contracts import EXPORT_KINDS, raw_table_ddl
+from warehouse.contracts import EXPORT_KINDS, LINEAGE_COLUMNS, ExportKind, raw_table_ddl
 
 SQL_DIR = Path(__file__).parent / "sql"
 
 
+def _add_missing_columns(kind: ExportKind) -> str:
+    """Columns added to a contract after its table was created (older warehouses)."""
+    return "\n".join(
+        f"alter table {kind.table} add column if not exists {c.name} "
+        f"{c.sql_type.replace(' not null', '')};"
+        for c in (*LINEAGE_COLUMNS, *kind.stored_columns)
+    )
+
+
 def schema_ddl() -> str:
     base = (SQL_DIR / "intake.sql").read_text(encoding="utf-8")
-    tables = "\n\n".join(raw_table_ddl(kind) for kind in EXPORT_KINDS.values())
+    tables = "\n\n".join(
+        raw_table_ddl(kind) + "\n" + _add_missing_columns(kind) for kind in EXPORT_KINDS.values()
+    )
     return base + "\n\n" + tables
 
 
 def ensure_schema(engine: Engine) -> None:
     with engine.begin() as conn:
+        # Serialise concurrent callers (tests, demo, loader) so DDL never races.
+        conn.exec_driver_sql("select pg_advisory_xact_lock(4242001)")
         conn.exec_driver_sql(schema_ddl())

@@ -38,6 +38,20 @@ class Settings(BaseSettings):
         description="HMAC key used to pseudonymise identity numbers before storage.",
     )
 
+    catalog_dir: Path = Field(
+        default=PROJECT_ROOT / "seeds" / "catalog",
+        description="Reference catalogues the loader validates against (read before dbt runs).",
+    )
+    max_file_bytes: int = Field(default=20 * 1024 * 1024, description="Largest accepted file.")
+    max_rows: int = Field(default=200_000, description="Most data rows accepted in one file.")
+    max_xlsx_uncompressed_bytes: int = Field(
+        default=200 * 1024 * 1024, description="XLSX bomb guard: total uncompressed size."
+    )
+    max_xlsx_ratio: int = Field(default=200, description="XLSX bomb guard: compression ratio.")
+    fuzzy_locality_threshold: float = Field(
+        default=85.0, description="Lowest rapidfuzz score (0–100) to accept a locality spelling."
+    )
+
     @property
     def embedded_pgdata(self) -> Path:
         return self.data_dir / "pgdata"

@@ -1,19 +1,26 @@
-"""Load one export file: archive it, validate it, and land it in raw in a single transaction."""
+"""Load one export file: validate it, archive it, and land its rows in raw in one transaction."""
 
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Engine
 
-from warehouse.contracts import EXPORT_KINDS, LINEAGE_COLUMNS, ExportKind
-from warehouse.intake.reader import ReadError, read_table
-from warehouse.intake.validation import Problem, detect_kind, validate_table
+from warehouse.intake.archive import (
+    Delivery,
+    archive,
+    find_identical,
+    lock_entity_kind,
+    supersede,
+)
+from warehouse.intake.bulk import Progress, copy_rows
+from warehouse.intake.inspection import archived_content, inspect_bytes
+from warehouse.intake.problems import Problem, errors_of, warnings_of
 from warehouse.schema import ensure_schema
+from warehouse.settings import Settings, get_settings
 
 
 @dataclass
@@ -24,143 +31,98 @@ class LoadResult:
     kind: str | None = None
     row_count: int = 0
     problems: list[Problem] = field(default_factory=list)
+    supersedes_delivery_id: int | None = None
+    duplicate_of: int | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors_of(self.problems)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return warnings_of(self.problems)
 
     @property
     def message(self) -> str:
         if self.status == "aceptado":
-            return f"{self.file_name}: aceptado, {self.row_count} filas cargadas."
+            text = f"{self.file_name}: aceptado, {self.row_count} filas cargadas"
+            if self.supersedes_delivery_id:
+                text += f" (corrige la entrega {self.supersedes_delivery_id})"
+            if self.warnings:
+                text += f", {len(self.warnings)} aviso(s)"
+            return text + "."
         if self.status == "duplicado":
-            return f"{self.file_name}: ya se había recibido este mismo archivo; no se cambió nada."
-        first = next((p for p in self.problems if p.severity == "error"), None)
-        return f"{self.file_name}: rechazado. {first}" if first else f"{self.file_name}: rechazado."
+            return (
+                f"{self.file_name}: ya se había recibido este mismo archivo "
+                f"(entrega {self.duplicate_of}); no se cambió nada."
+            )
+        return f"{self.file_name}: rechazado, {len(self.errors)} problema(s). Nada se cargó."
 
 
-def _archive(
-    conn: Connection,
-    *,
+def load_bytes(
+    engine: Engine,
     path: Path,
     data: bytes,
-    sha: str,
-    kind: str | None,
-    entity: str | None,
-    submitter: str | None,
-    status: str,
-    row_count: int | None,
-    problems: list[Problem],
-) -> int:
-    return conn.execute(
-        text(
-            "insert into intake.deliveries (file_name, file_sha256, file_size, content, kind, "
-            "entity_code, submitter, status, row_count, error_report) values (:name, :sha, :size, "
-            ":content, :kind, :entity, :submitter, :status, :rows, cast(:report as jsonb)) "
-            "returning delivery_id"
-        ),
-        {
-            "name": path.name,
-            "sha": sha,
-            "size": len(data),
-            "content": data,
-            "kind": kind,
-            "entity": entity,
-            "submitter": submitter,
-            "status": status,
-            "rows": row_count,
-            "report": json.dumps([p.as_dict() for p in problems], ensure_ascii=False),
-        },
-    ).scalar_one()
-
-
-def _copy_rows(conn: Connection, kind: ExportKind, rows: list[dict], lineage: dict) -> None:
-    columns = [c.name for c in (*LINEAGE_COLUMNS, *kind.columns, *kind.derived)]
-    cursor = conn.connection.driver_connection.cursor()
-    with cursor.copy(f"copy {kind.table} ({', '.join(columns)}) from stdin") as copy:
-        for row in rows:
-            copy.write_row([lineage[c] if c in lineage else row.get(c) for c in columns])
-
-
-def _already_accepted(conn: Connection, sha: str) -> bool:
-    return bool(
-        conn.execute(
-            text(
-                "select 1 from intake.deliveries where file_sha256 = :sha and status = 'aceptado'"
-            ),
-            {"sha": sha},
-        ).first()
-    )
-
-
-def load_file(engine: Engine, path: Path, *, submitter: str | None = None) -> LoadResult:
-    """Validate and load one file. Rejected files are archived and change no raw row."""
+    *,
+    submitter: str | None = None,
+    progress: Progress | None = None,
+    settings: Settings | None = None,
+) -> LoadResult:
+    """Validate and load one file's bytes. Rejected files are archived and change no raw row."""
+    settings = settings or get_settings()
     ensure_schema(engine)
-    data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     with engine.begin() as conn:
-        if _already_accepted(conn, sha):
-            return LoadResult(path.name, "duplicado")
+        duplicate = find_identical(conn, sha)
+    if duplicate is not None:
+        return LoadResult(path.name, "duplicado", duplicate_of=duplicate)
 
-    kind: ExportKind | None = None
-    rows: list[dict] = []
-    try:
-        table = read_table(path, data)
-        kind = detect_kind(table.header)
-        if kind is None:
-            expected = "; ".join(
-                f"{k.label}: {', '.join(k.column_names)}" for k in EXPORT_KINDS.values()
-            )
-            problems = [
-                Problem(
-                    1,
-                    None,
-                    ", ".join(table.header),
-                    "El encabezado no corresponde a ninguna plantilla.",
-                    f"Use una plantilla oficial. Columnas esperadas — {expected}.",
-                )
-            ]
-        else:
-            rows, problems = validate_table(table, kind)
-    except ReadError as exc:
-        problems = [Problem(None, None, None, str(exc), "Guarde el archivo como .xlsx o .csv.")]
-
-    entities = sorted({r["entidad"] for r in rows if r.get("entidad")})
-    entity = entities[0] if len(entities) == 1 else None
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
+    inspection = inspect_bytes(path, data, settings)
+    kind = inspection.kind
+    content, content_kind = archived_content(inspection, data, settings.pseudonym_key)
+    delivery = Delivery(
+        file_name=path.name,
+        sha256=sha,
+        size=len(data),
+        content=content,
+        content_kind=content_kind,
+        kind=kind.code if kind else None,
+        entity=inspection.entity,
+        submitter=submitter,
+        status="aceptado" if inspection.ok else "rechazado",
+        row_count=len(inspection.rows) if inspection.ok else None,
+        problems=inspection.problems,
+        periods=inspection.periods,
+    )
+    result = LoadResult(path.name, delivery.status, kind=delivery.kind, problems=delivery.problems)
+    if not inspection.ok:
         with engine.begin() as conn:
-            delivery_id = _archive(
-                conn,
-                path=path,
-                data=data,
-                sha=sha,
-                kind=kind.code if kind else None,
-                entity=entity,
-                submitter=submitter,
-                status="rechazado",
-                row_count=None,
-                problems=problems,
-            )
-        return LoadResult(
-            path.name, "rechazado", delivery_id, kind.code if kind else None, 0, problems
-        )
+            result.delivery_id = archive(conn, delivery)
+        return result
 
     assert kind is not None
-    with engine.begin() as conn:
-        delivery_id = _archive(
-            conn,
-            path=path,
-            data=data,
-            sha=sha,
-            kind=kind.code,
-            entity=entity,
-            submitter=submitter,
-            status="aceptado",
-            row_count=len(rows),
-            problems=problems,
-        )
+    with engine.begin() as conn:  # all or nothing: archive row, supersession and COPY together
+        lock_entity_kind(conn, delivery.entity, kind.code)
+        if (duplicate := find_identical(conn, sha)) is not None:  # raced with the same file
+            return LoadResult(path.name, "duplicado", duplicate_of=duplicate)
+        result.delivery_id = archive(conn, delivery)
+        result.supersedes_delivery_id = supersede(conn, result.delivery_id, delivery)
         lineage = {
-            "batch_id": delivery_id,
+            "batch_id": result.delivery_id,
             "file_name": path.name,
             "file_sha256": sha,
             "loaded_at": datetime.now(UTC),
         }
-        _copy_rows(conn, kind, rows, lineage)
-    return LoadResult(path.name, "aceptado", delivery_id, kind.code, len(rows), problems)
+        result.row_count = copy_rows(conn, kind, inspection.rows, lineage, progress)
+    return result
+
+
+def load_file(
+    engine: Engine,
+    path: Path,
+    *,
+    submitter: str | None = None,
+    progress: Progress | None = None,
+) -> LoadResult:
+    """Validate and load one file from disk (see load_bytes)."""
+    return load_bytes(engine, path, path.read_bytes(), submitter=submitter, progress=progress)

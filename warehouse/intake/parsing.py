@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 MONTHS_ES = {
@@ -31,24 +31,53 @@ def normalize_name(text: str) -> str:
     return re.sub(r"[\s_]+", "_", text.strip().lower())
 
 
+EXCEL_EPOCH = date(1899, 12, 30)
+# Serial numbers Excel gives dates between 1990 and 2060 (a bare number outside is not a date).
+EXCEL_SERIALS = range(32874, 58441)
+MONTH_FORMATS = (
+    "%Y-%m",
+    "%Y-%m-%d",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
+    "%m/%Y",
+    "%m-%Y",
+    "%d/%m/%Y",
+    "%Y/%m",
+    "%Y/%m/%d",
+)
+
+
+def _excel_serial(raw: str) -> date | None:
+    if re.fullmatch(r"\d{5}([.,]0+)?", raw) and int(raw[:5]) in EXCEL_SERIALS:
+        return EXCEL_EPOCH + timedelta(days=int(raw[:5]))
+    return None
+
+
 def parse_month(text: str) -> date:
-    """`2024-05`, `2024-05-01`, `05/2024`, `may-2024`, `mayo 2024` → date(2024, 5, 1)."""
+    """`2024-05`, `2024-05-01`, `05/2024`, `may-2024`, `mayo de 2024`, Excel serial → 2024-05-01."""
     raw = text.strip().lower()
-    for fmt in ("%Y-%m", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%m/%Y", "%d/%m/%Y", "%Y/%m"):
+    serial = _excel_serial(raw)
+    if serial:
+        return serial.replace(day=1)
+    for fmt in MONTH_FORMATS:
         try:
             parsed = datetime.strptime(raw, fmt)
             return date(parsed.year, parsed.month, 1)
         except ValueError:
             continue
-    match = re.fullmatch(r"([a-záéíóú]+)[\s\-/.]*(\d{4})", raw)
+    match = re.fullmatch(r"([a-záéíóú]+)\.?[\s\-/.]*(?:de\s+|del\s+)?(\d{4})", raw)
     if match and match.group(1)[:3] in MONTHS_ES:
         return date(int(match.group(2)), MONTHS_ES[match.group(1)[:3]], 1)
     raise ValueError(text)
 
 
 def parse_date(text: str) -> date:
+    """`2024-05-17`, `17/05/2024`, Excel dates and serial numbers → date."""
     raw = text.strip()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%dT%H:%M:%S"):
+    serial = _excel_serial(raw)
+    if serial:
+        return serial
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%d-%m-%Y"):
         try:
             return datetime.strptime(raw, fmt).date()
         except ValueError:

@@ -1,46 +1,73 @@
-"""Read a CSV or XLSX export into a header and rows of strings (values only, nothing executed)."""
+"""Read a CSV or XLSX export into numbered rows of strings (values only, nothing executed)."""
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from warehouse.intake.guards import GuardError, check_size, check_xlsx_archive
+from warehouse.intake.header import Table, find_header
+from warehouse.settings import Settings, get_settings
 
-@dataclass
-class Table:
-    header: list[str]
-    rows: list[list[str]]  # rows[i] is file row i + 2 (row 1 is the header)
+__all__ = ["ReadError", "Table", "read_rows", "read_table"]
+
+DATA_SHEET_NAMES = ("datos", "data", "plantilla")
 
 
 class ReadError(ValueError):
-    """The file cannot be read as a table at all."""
+    """The file cannot be read as a table at all (message in Spanish, for the entity)."""
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ReadError("No se pudo leer el archivo: codificación de texto desconocida.")
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Text and the encoding used: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data[:4096]:
+        raise ReadError(
+            "El archivo no es texto (contiene bytes binarios): no es un CSV. "
+            "Envíe la plantilla .xlsx o un CSV guardado desde Excel."
+        )
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _delimiter(text: str) -> str:
+    sample = [line for line in text.splitlines()[:15] if line.strip()]
+    counts = {d: sum(line.count(d) for line in sample) for d in (";", ",", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
 
 
 def _read_csv(data: bytes) -> list[list[str]]:
-    text = _decode(data)
-    first_line = text.splitlines()[0] if text else ""
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    text, _ = decode_text(data)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+    except csv.Error as exc:
+        raise ReadError(f"El CSV está mal formado ({exc}): revise las comillas.") from exc
 
 
-def _cell_to_str(value: object) -> str:
+def cell_to_str(value: object) -> str:
+    """A cell as text. Excel numbers use a decimal comma so the Colombian parser reads them."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "isoformat"):
+    if isinstance(value, bool):
+        return "sí" if value else "no"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value).replace(".", ",")
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
     return str(value)
 
 
@@ -48,25 +75,53 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    sheet = workbook.get_sheet_by_index(0)
-    return [[_cell_to_str(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+    names = workbook.sheet_names
+    chosen = next((n for n in names if n.strip().lower() in DATA_SHEET_NAMES), names[0])
+    sheet = workbook.get_sheet_by_name(chosen)
+    return [[cell_to_str(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
 
 
-def read_table(path: Path, data: bytes) -> Table:
+def read_rows(path: Path, data: bytes, settings: Settings | None = None) -> list[list[str]]:
+    """All rows of the first (or «datos») sheet / the CSV, as strings; row i is file row i+1."""
+    settings = settings or get_settings()
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        rows = _read_csv(data)
-    elif suffix in (".xlsx", ".xlsm"):
-        try:
-            rows = _read_xlsx(data)
-        except Exception as exc:  # calamine raises several error types for corrupt files
-            raise ReadError(
-                f"El archivo Excel está dañado o no es un .xlsx válido ({exc})."
-            ) from exc
-    else:
-        raise ReadError(f"Formato no admitido «{suffix or path.name}»: envíe .xlsx o .csv.")
-    rows = [r for r in rows if any(str(c).strip() for c in r)]
-    if not rows:
+    try:
+        check_size(data, settings)
+        if suffix == ".csv" or suffix == ".txt":
+            return _read_csv(data)
+        if suffix in (".xlsx", ".xlsm"):
+            check_xlsx_archive(data, settings)
+            try:
+                return _read_xlsx(data)
+            except Exception as exc:  # calamine raises several error types for corrupt files
+                raise ReadError(
+                    "El archivo Excel está dañado o no es un .xlsx válido. Ábralo en Excel y "
+                    "guárdelo de nuevo como «Libro de Excel (.xlsx)»."
+                ) from exc
+    except GuardError as exc:
+        raise ReadError(str(exc)) from exc
+    if suffix == ".xls":
+        raise ReadError(
+            "Formato .xls (Excel 97-2003) no admitido: guárdelo como .xlsx o use la plantilla."
+        )
+    raise ReadError(f"Formato no admitido «{suffix or path.name}»: envíe .xlsx o .csv.")
+
+
+def read_table(path: Path, data: bytes, settings: Settings | None = None) -> Table:
+    """Read the file, find its header row and check the row limit."""
+    settings = settings or get_settings()
+    rows = read_rows(path, data, settings)
+    if not any(any(c.strip() for c in r) for r in rows):
         raise ReadError("El archivo está vacío: no tiene encabezado ni filas.")
-    header, body = rows[0], rows[1:]
-    return Table(header=[h.strip() for h in header], rows=body)
+    table = find_header(rows)
+    if table is None:
+        raise ReadError(
+            "No se encontró la fila de encabezado (con nombres como entidad, indicador, mes, "
+            "valor) en las primeras 30 filas. Use la plantilla oficial."
+        )
+    if len(table.records) > settings.max_rows:
+        raise ReadError(
+            f"El archivo tiene {len(table.records)} filas de datos y el máximo por archivo es "
+            f"{settings.max_rows}. Divídalo en varios archivos."
+        )
+    return table

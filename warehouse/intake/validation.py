@@ -1,11 +1,14 @@
-"""Row-by-row validation of an export against its contract; collects every problem in Spanish."""
+"""Validate a table against its export contract; collects every problem of the file, in Spanish."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import re
+from datetime import date
 from typing import Any
 
 from warehouse.contracts import EXPORT_KINDS, ExportKind
+from warehouse.intake.catalog import Catalog, load_catalog
+from warehouse.intake.header import Table
 from warehouse.intake.parsing import (
     normalize_name,
     parse_bool,
@@ -13,32 +16,19 @@ from warehouse.intake.parsing import (
     parse_month,
     parse_number,
 )
-from warehouse.intake.reader import Table
+from warehouse.intake.problems import WARNING, Problem, errors_of
+from warehouse.intake.rules import RowContext, check_row
+from warehouse.settings import Settings, get_settings
 
+__all__ = ["Problem", "ValidationFailed", "detect_kind", "validate_table"]
 
-@dataclass(frozen=True)
-class Problem:
-    row: int | None
-    column: str | None
-    value: str | None
-    problem: str
-    fix: str
-    severity: str = "error"  # "error" rejects the file; "aviso" is reported only
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    def __str__(self) -> str:
-        where = f"fila {self.row}" if self.row else "archivo"
-        col = f", columna «{self.column}»" if self.column else ""
-        val = f", valor «{self.value}»" if self.value not in (None, "") else ""
-        return f"{where}{col}{val}: {self.problem} {self.fix}".strip()
+MASK = "(oculto)"
 
 
 class ValidationFailed(ValueError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        errors = [p for p in problems if p.severity == "error"]
+        errors = errors_of(problems)
         super().__init__(
             f"Archivo rechazado: {len(errors)} problema(s). Primero: {errors[0]}"
             if errors
@@ -46,67 +36,136 @@ class ValidationFailed(ValueError):
         )
 
 
-def detect_kind(header: list[str]) -> ExportKind | None:
-    """The export kind whose required columns all appear in the header."""
-    names = {normalize_name(h) for h in header}
-    for kind in EXPORT_KINDS.values():
-        if all(c.name in names for c in kind.columns if c.required):
-            return kind
-    return None
+def detect_kind(columns: list[str | None]) -> ExportKind | None:
+    """The kind whose required columns all appear (most matching columns wins); else the kind
+    with most required columns present (at least two), so missing columns can be named."""
+    present = {c for c in columns if c}
+    complete = [
+        k for k in EXPORT_KINDS.values() if all(c.name in present for c in k.columns if c.required)
+    ]
+    if complete:
+        return max(complete, key=lambda k: len(present & set(k.column_names)))
+    scored = [
+        (sum(c.name in present for c in k.columns if c.required), k) for k in EXPORT_KINDS.values()
+    ]
+    score, kind = max(scored, key=lambda pair: pair[0])
+    return kind if score >= 2 else None
 
 
 def _parse_cell(column: str, sql_type: str, text: str) -> Any:
     if sql_type == "date":
         return parse_month(text) if column == "mes" else parse_date(text)
     if sql_type == "numeric":
-        value = parse_number(text)
-        if value < 0:
-            raise ValueError(text)
-        return value
+        return parse_number(text)
     if sql_type == "boolean":
         return parse_bool(text)
-    return text.strip()
+    return re.sub(r"\s+", " ", text.strip())
 
 
 _TYPE_HELP = {
-    "date": ("no es una fecha o mes reconocible.", "Use AAAA-MM (p. ej. 2024-05) o DD/MM/AAAA."),
+    "date": (
+        "no es una fecha o mes reconocible.",
+        "Use AAAA-MM (p. ej. 2024-05), may-2024, 05/2024 o una fecha de Excel.",
+    ),
     "numeric": (
-        "no es un número no negativo.",
-        "Escriba solo cifras, p. ej. 1.214 o 1214,5; sin texto ni signos.",
+        "no es un número.",
+        "Escriba solo cifras, p. ej. 1.214 o 1214,5; sin texto, unidades ni signos.",
     ),
     "boolean": ("no es un sí/no reconocible.", "Escriba «sí» o «no»."),
 }
 
 
-def validate_table(table: Table, kind: ExportKind) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Typed rows (with `source_row`) and the problems found in the whole file."""
-    problems: list[Problem] = []
-    positions = {normalize_name(h): i for i, h in enumerate(table.header)}
-    for col in kind.columns:
-        if col.required and col.name not in positions:
-            problems.append(
-                Problem(
-                    1,
-                    col.name,
-                    None,
-                    f"Falta la columna obligatoria «{col.name}».",
-                    "Use la plantilla de la entidad: el encabezado debe tener esa columna.",
-                )
-            )
-    if problems:
-        return [], problems
+def _header_problems(table: Table, kind: ExportKind) -> list[Problem]:
+    row = table.header_row
+    problems = [
+        Problem(
+            row,
+            col.name,
+            None,
+            f"Falta la columna obligatoria «{col.name}».",
+            f"Agregue la columna «{col.name}» ({col.description}) o use la plantilla.",
+        )
+        for col in kind.columns
+        if col.required and table.position(col.name) is None
+    ]
+    problems += [
+        Problem(
+            row,
+            name,
+            None,
+            f"La columna «{name}» aparece más de una vez en el encabezado.",
+            "Deje una sola columna con ese nombre.",
+        )
+        for name in table.duplicated_columns
+    ]
+    allowed = set(kind.column_names)
+    problems += [
+        Problem(
+            row,
+            name,
+            None,
+            f"La columna «{name}» no pertenece a la plantilla «{kind.label}».",
+            "Quítela o use la plantilla correcta.",
+        )
+        for name in sorted({c for c in table.columns if c} - allowed)
+    ]
+    problems += [
+        Problem(
+            row,
+            header,
+            None,
+            "Columna no reconocida: se ignora.",
+            f"Columnas de la plantilla: {', '.join(kind.column_names)}.",
+            WARNING,
+        )
+        for _, header in table.unknown_headers
+    ]
+    return problems
 
+
+def _mask(kind: ExportKind, problem: Problem) -> Problem:
+    """Never echo an identity number: secret columns and long digit runs are hidden."""
+    if not kind.secret or problem.value in (None, ""):
+        return problem
+    if problem.column in kind.secret or re.search(r"\d{4,}", problem.value or ""):
+        return Problem(
+            problem.row, problem.column, MASK, problem.problem, problem.fix, problem.severity
+        )
+    return problem
+
+
+def _key_column(column: str, record: dict[str, Any]) -> str:
+    """Duplicates compare the resolved locality: «Kenedy» and «Kennedy» are the same place."""
+    return "localidad_codigo" if column == "localidad" and "localidad_codigo" in record else column
+
+
+def validate_table(
+    table: Table,
+    kind: ExportKind,
+    catalog: Catalog | None = None,
+    settings: Settings | None = None,
+    today: date | None = None,
+) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Typed rows (with `source_row` and derived columns) and every problem of the file."""
+    settings = settings or get_settings()
+    catalog = catalog or load_catalog(settings.catalog_dir)
+    problems = _header_problems(table, kind)
+    if errors_of(problems):
+        return [], [_mask(kind, p) for p in problems]
+    context = RowContext(kind, catalog, settings, today or date.today())
+    positions = {col.name: table.position(col.name) for col in kind.columns}
     rows: list[dict[str, Any]] = []
     seen_keys: dict[tuple, int] = {}
-    for offset, cells in enumerate(table.rows):
-        file_row = offset + 2
+    for file_row, cells in table.records:
         record: dict[str, Any] = {"source_row": file_row}
+        row_problems: list[Problem] = []
         for col in kind.columns:
-            pos = positions.get(col.name)
+            pos = positions[col.name]
             text = cells[pos].strip() if pos is not None and pos < len(cells) else ""
+            record[col.name] = None
             if not text:
                 if col.required:
-                    problems.append(
+                    row_problems.append(
                         Problem(
                             file_row,
                             col.name,
@@ -115,32 +174,29 @@ def validate_table(table: Table, kind: ExportKind) -> tuple[list[dict[str, Any]]
                             f"Complete «{col.name}»: {col.description}",
                         )
                     )
-                record[col.name] = None
                 continue
             try:
                 record[col.name] = _parse_cell(col.name, col.sql_type, text)
             except ValueError:
                 problem, fix = _TYPE_HELP[col.sql_type]
-                problems.append(Problem(file_row, col.name, text, f"El valor {problem}", fix))
-                record[col.name] = None
+                row_problems.append(Problem(file_row, col.name, text, f"El valor {problem}", fix))
+        row_problems += check_row(record, file_row, context)
         key = tuple(
-            normalize_name(str(record.get(k) or ""))
-            if isinstance(record.get(k), str)
-            else record.get(k)
-            for k in kind.key
+            normalize_name(v) if isinstance(v, str) else v
+            for v in (record.get(_key_column(k, record)) for k in kind.key)
         )
-        if key in seen_keys:
-            problems.append(
+        if key in seen_keys and not errors_of(row_problems):
+            row_problems.append(
                 Problem(
                     file_row,
                     ", ".join(kind.key),
                     None,
-                    f"Fila duplicada: repite la fila {seen_keys[key]}.",
+                    f"Fila duplicada: repite la combinación de la fila {seen_keys[key]}.",
                     "Deje una sola fila por combinación; si son correcciones, sume o corrija.",
                 )
             )
-        else:
-            seen_keys[key] = file_row
+        seen_keys.setdefault(key, file_row)
+        problems += row_problems
         rows.append(record)
     if not rows:
         problems.append(
@@ -148,8 +204,8 @@ def validate_table(table: Table, kind: ExportKind) -> tuple[list[dict[str, Any]]
                 None,
                 None,
                 None,
-                "El archivo no tiene filas de datos.",
-                "Agregue al menos una fila bajo el encabezado.",
+                "El archivo no tiene filas de datos bajo el encabezado.",
+                "Agregue al menos una fila de datos.",
             )
         )
-    return rows, problems
+    return rows, [_mask(kind, p) for p in problems]

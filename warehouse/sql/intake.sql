@@ -19,7 +19,16 @@ create table if not exists intake.deliveries (
     supersedes_delivery_id bigint references intake.deliveries (delivery_id)
 );
 
+-- Periods the delivery covers (months, cut-offs or session dates, as text): a later accepted
+-- file of the same entity and kind whose periods cover these supersedes it.
+alter table intake.deliveries add column if not exists periods text[];
+-- How the archived bytes were kept: 'original', or 'seudonimizado' for person-level files
+-- (document numbers replaced by their pseudonym before archiving), or 'omitido'.
+alter table intake.deliveries add column if not exists content_kind text not null
+    default 'original';
+
 create index if not exists deliveries_sha_idx on intake.deliveries (file_sha256);
+create index if not exists deliveries_entity_kind_idx on intake.deliveries (entity_code, kind);
 
 create table if not exists intake.builds (
     build_id bigserial primary key,
@@ -27,3 +36,9 @@ create table if not exists intake.builds (
     finished_at timestamptz,
     succeeded boolean
 );
+
+-- Last delivery the build saw and a hash of the dbt project + catalogues: `tablero demo` skips
+-- dbt when neither changed since the last successful build.
+alter table intake.builds add column if not exists last_delivery_id bigint;
+alter table intake.builds add column if not exists project_hash text;
+alter table intake.builds add column if not exists failures jsonb;

@@ -1,0 +1,111 @@
+"""The intake archive: one intake.deliveries row per received file, and supersession of periods."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from warehouse.intake.problems import Problem
+
+
+@dataclass
+class Delivery:
+    file_name: str
+    sha256: str
+    size: int
+    content: bytes
+    content_kind: str
+    kind: str | None
+    entity: str | None
+    submitter: str | None
+    status: str
+    row_count: int | None
+    problems: list[Problem]
+    periods: list[str]
+
+
+def find_identical(conn: Connection, sha: str) -> int | None:
+    """Delivery id of an accepted (or since superseded) file with the same bytes."""
+    return conn.execute(
+        text(
+            "select delivery_id from intake.deliveries where file_sha256 = :sha "
+            "and status in ('aceptado', 'reemplazado') order by delivery_id limit 1"
+        ),
+        {"sha": sha},
+    ).scalar()
+
+
+def archive(conn: Connection, delivery: Delivery) -> int:
+    return conn.execute(
+        text(
+            "insert into intake.deliveries (file_name, file_sha256, file_size, content, "
+            "content_kind, kind, entity_code, submitter, status, row_count, error_report, "
+            "periods) values (:name, :sha, :size, :content, :content_kind, :kind, :entity, "
+            ":submitter, :status, :rows, cast(:report as jsonb), :periods) returning delivery_id"
+        ),
+        {
+            "name": delivery.file_name,
+            "sha": delivery.sha256,
+            "size": delivery.size,
+            "content": delivery.content,
+            "content_kind": delivery.content_kind,
+            "kind": delivery.kind,
+            "entity": delivery.entity,
+            "submitter": delivery.submitter,
+            "status": delivery.status,
+            "rows": delivery.row_count,
+            "report": json.dumps([p.as_dict() for p in delivery.problems], ensure_ascii=False),
+            "periods": delivery.periods,
+        },
+    ).scalar_one()
+
+
+def lock_entity_kind(conn: Connection, entity: str | None, kind: str) -> None:
+    """Serialise loads of the same entity and kind so supersession is decided in order."""
+    conn.execute(
+        text("select pg_advisory_xact_lock(hashtext(:k))"), {"k": f"intake:{entity}:{kind}"}
+    )
+
+
+def supersede(conn: Connection, delivery_id: int, delivery: Delivery) -> int | None:
+    """Link the new delivery to the latest earlier one it corrects (same entity, kind and at
+    least one common period); earlier deliveries whose periods are all covered become
+    'reemplazado'. Their raw rows stay (history); dbt keeps the newest per period."""
+    if not delivery.periods or delivery.kind is None:
+        return None
+    params = {
+        "id": delivery_id,
+        "entity": delivery.entity,
+        "kind": delivery.kind,
+        "periods": delivery.periods,
+    }
+    same = (
+        "kind = :kind and entity_code is not distinct from :entity and delivery_id <> :id "
+        "and status in ('aceptado', 'reemplazado')"
+    )
+    previous = conn.execute(
+        text(
+            f"select max(delivery_id) from intake.deliveries where {same} "
+            "and periods && cast(:periods as text[])"
+        ),
+        params,
+    ).scalar()
+    if previous is None:
+        return None
+    conn.execute(
+        text(
+            "update intake.deliveries set supersedes_delivery_id = :previous "
+            "where delivery_id = :id"
+        ),
+        {**params, "previous": previous},
+    )
+    conn.execute(
+        text(
+            f"update intake.deliveries set status = 'reemplazado' where {same} "
+            "and status = 'aceptado' and periods <@ cast(:periods as text[])"
+        ),
+        params,
+    )
+    return previous

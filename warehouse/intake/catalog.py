@@ -1,0 +1,99 @@
+"""Reference catalogues read straight from seeds/catalog (the loader runs before dbt seeds them)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from warehouse.settings import get_settings
+
+ACTIVITY_STATUSES = ("no iniciada", "iniciada", "totalmente ejecutada")
+MATURITY_SCORES = ("ausente", "parcial", "completo")
+BARRIER_TYPES = ("barrera", "actividad destacada")
+SEXES = ("hombre", "mujer", "intersexual", "total")
+AGE_GROUPS = ("0-5", "6-11", "12-17", "18-28", "29-59", "60+", "total")
+DOCUMENT_TYPES = ("CC", "CE", "PPT", "PEP", "PA", "TI", "RC", "NUIP", "SD")
+
+
+def _rows(directory: Path, name: str) -> list[dict[str, str]]:
+    path = directory / f"{name}.csv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+@dataclass
+class Indicator:
+    code: str
+    name: str
+    entity_code: str
+    allowed_disaggregations: frozenset[str]
+
+
+@dataclass
+class Activity:
+    code: str
+    name: str
+    uta_code: str
+    entity_codes: frozenset[str]  # lead + responsible entities
+
+
+@dataclass
+class Catalog:
+    entities: dict[str, str] = field(default_factory=dict)  # code → name
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    activities: dict[str, Activity] = field(default_factory=dict)
+    cutoffs: dict[str, str] = field(default_factory=dict)  # code → name
+    criteria: dict[str, str] = field(default_factory=dict)  # code → name
+    utas: dict[str, str] = field(default_factory=dict)
+    localities: dict[str, str] = field(default_factory=dict)  # code → name
+    aliases: dict[str, str] = field(default_factory=dict)  # normalized alias → code
+
+    def indicators_of(self, entity: str) -> list[Indicator]:
+        return [i for i in self.indicators.values() if i.entity_code == entity]
+
+    def activities_of(self, entity: str) -> list[Activity]:
+        return [a for a in self.activities.values() if entity in a.entity_codes]
+
+
+def _build(directory: Path) -> Catalog:
+    catalog = Catalog()
+    catalog.entities = {r["entity_code"]: r["entity_name"] for r in _rows(directory, "entities")}
+    for r in _rows(directory, "indicators"):
+        allowed = {d.strip() for d in r.get("allowed_disaggregations", "").split(",") if d.strip()}
+        catalog.indicators[r["indicator_code"]] = Indicator(
+            r["indicator_code"], r["indicator_name"], r["entity_code"], frozenset(allowed)
+        )
+    for r in _rows(directory, "activities"):
+        codes = {c.strip() for c in r.get("responsible_entity_codes", "").split("|") if c.strip()}
+        codes.add(r.get("lead_entity_code", ""))
+        catalog.activities[r["activity_code"]] = Activity(
+            r["activity_code"], r["activity_name"], r["uta_code"], frozenset(codes - {""})
+        )
+    catalog.cutoffs = {r["cutoff_code"]: r["cutoff_name"] for r in _rows(directory, "cutoffs")}
+    catalog.criteria = {
+        r["criterion_code"]: r["criterion_name"] for r in _rows(directory, "maturity_criteria")
+    }
+    catalog.utas = {r["uta_code"]: r["uta_name"] for r in _rows(directory, "utas")}
+    catalog.localities = {
+        r["locality_code"]: r["locality_name"] for r in _rows(directory, "localities")
+    }
+    catalog.aliases = {
+        r["alias_normalized"]: r["locality_code"] for r in _rows(directory, "locality_aliases")
+    }
+    return catalog
+
+
+@lru_cache(maxsize=4)
+def _cached(directory: str, stamp: tuple[float, ...]) -> Catalog:
+    return _build(Path(directory))
+
+
+def load_catalog(directory: Path | None = None) -> Catalog:
+    """The catalogue, re-read whenever one of its CSV files changes."""
+    directory = directory or get_settings().catalog_dir
+    stamp = tuple(p.stat().st_mtime for p in sorted(directory.glob("*.csv")))
+    return _cached(str(directory), stamp)

@@ -1,0 +1,132 @@
+"""Read and validate a file without touching the warehouse (what `tablero check` runs)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from warehouse.contracts import EXPORT_KINDS, ExportKind
+from warehouse.intake.header import Table
+from warehouse.intake.problems import Problem, errors_of, file_problem, warnings_of
+from warehouse.intake.pseudonym import pseudonymise
+from warehouse.intake.reader import ReadError, read_table
+from warehouse.intake.validation import detect_kind, validate_table
+from warehouse.settings import Settings, get_settings
+
+
+@dataclass
+class Inspection:
+    file_name: str
+    kind: ExportKind | None = None
+    table: Table | None = None
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors_of(self.problems)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return warnings_of(self.problems)
+
+    @property
+    def ok(self) -> bool:
+        return self.kind is not None and not self.errors
+
+    @property
+    def entity(self) -> str | None:
+        entities = {r["entidad"] for r in self.rows if r.get("entidad")}
+        return next(iter(entities)) if len(entities) == 1 else None
+
+    @property
+    def periods(self) -> list[str]:
+        if self.kind is None or self.kind.period is None:
+            return []
+        values = {r.get(self.kind.period) for r in self.rows} - {None}
+        return sorted(v.isoformat() if isinstance(v, date) else str(v) for v in values)
+
+
+def _no_template_problem(table: Table) -> Problem:
+    expected = " | ".join(f"{k.label}: {', '.join(k.column_names)}" for k in EXPORT_KINDS.values())
+    return Problem(
+        table.header_row,
+        None,
+        ", ".join(h for h in table.header if h),
+        "El encabezado no corresponde a ninguna plantilla.",
+        f"Use una plantilla oficial (tablero template). Columnas esperadas — {expected}.",
+    )
+
+
+def inspect_bytes(
+    path: Path, data: bytes, settings: Settings | None = None, today: date | None = None
+) -> Inspection:
+    """Every problem of the file, the typed rows, its kind; nothing is written anywhere."""
+    settings = settings or get_settings()
+    result = Inspection(path.name)
+    try:
+        table = read_table(path, data, settings)
+    except ReadError as exc:
+        result.problems = [file_problem(str(exc), "Corrija el archivo y envíelo de nuevo.")]
+        return result
+    result.table = table
+    result.kind = detect_kind(table.columns)
+    if result.kind is None:
+        result.problems = [_no_template_problem(table)]
+        return result
+    result.rows, result.problems = validate_table(
+        table, result.kind, settings=settings, today=today
+    )
+    return result
+
+
+def inspect_file(path: Path, settings: Settings | None = None) -> Inspection:
+    return inspect_bytes(path, path.read_bytes(), settings)
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def may_hold_identity_numbers(data: bytes) -> bool:
+    """Conservative: an unreadable file mentioning a document column is not archived raw."""
+    head = data[:65536]
+    for encoding in ("utf-8", "latin-1"):
+        try:
+            if re.search(r"documento|cedula", _plain(head.decode(encoding))):
+                return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def archived_content(inspection: Inspection, data: bytes, key: str) -> tuple[bytes, str]:
+    """Bytes to archive and how they were kept: original, seudonimizado or omitido."""
+    kind, table = inspection.kind, inspection.table
+    if kind is None or table is None:
+        return (b"", "omitido") if may_hold_identity_numbers(data) else (data, "original")
+    if not kind.secret:
+        return data, "original"
+    type_pos = table.position("tipo_documento")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(table.header)
+    for _, cells in table.records:
+        cells = list(cells)
+        for column in kind.secret:
+            pos = table.position(column)
+            if pos is not None and pos < len(cells) and cells[pos].strip():
+                doc_type = cells[type_pos] if type_pos is not None and type_pos < len(cells) else ""
+                cells[pos] = "hmac:" + pseudonymise(doc_type, cells[pos], key)
+        writer.writerow(cells)
+    return buffer.getvalue().encode("utf-8"), "seudonimizado"
+
+
+__all__ = ["Inspection", "archived_content", "inspect_bytes", "inspect_file"]
