@@ -1,0 +1,42 @@
+"""Write every demo export into a folder: indicator values, action plan, attendance, maturity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from warehouse.demo_generator.action_plan import write_activity_files, write_barrier_files
+from warehouse.demo_generator.catalog import Catalog
+from warehouse.demo_generator.governance import write_attendance_files, write_maturity_files
+from warehouse.demo_generator.indicator_files import write_indicator_files
+from warehouse.demo_generator.series import build_series
+
+SEED = 2024
+EXPORT_SUFFIXES = {".csv", ".xlsx"}
+
+
+def clean(out: Path) -> None:
+    """Remove previously generated exports (other files, e.g. README.md, stay)."""
+    if not out.exists():
+        return
+    for path in sorted(out.rglob("*"), reverse=True):
+        if path.is_file() and path.suffix.lower() in EXPORT_SUFFIXES:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def generate(out: Path, catalog: Catalog | None = None, seed: int = SEED) -> list[Path]:
+    """(Re)write all demo exports under `out`; returns the files in delivery (sorted) order."""
+    catalog = catalog or Catalog()
+    clean(out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = [
+        *write_indicator_files(catalog, build_series(catalog, seed), out),
+        *write_activity_files(catalog, out, seed),
+        *write_barrier_files(out),
+        *write_attendance_files(catalog, out),
+        *write_maturity_files(catalog, out),
+    ]
+    if len(set(written)) != len(written):
+        raise RuntimeError("Two demo exports were given the same file name")
+    return sorted(written)
