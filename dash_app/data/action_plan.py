@@ -1,0 +1,219 @@
+"""Action-plan queries on the marts: cut-offs, compliance, statuses, barriers, quorum, maturity."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+from sqlalchemy import text
+
+from warehouse.db import get_engine
+
+UTA_CODES = ("UTA1", "UTA2", "UTA3", "TRANSVERSAL")
+STATUSES = ("no iniciada", "iniciada", "totalmente ejecutada")
+ITEM_KINDS = ("barrera", "actividad destacada")
+
+
+def _frame(sql: str, params: dict | None = None) -> pd.DataFrame:
+    with get_engine().connect() as conn:
+        return pd.read_sql(text(sql), conn, params=params or {})
+
+
+@dataclass(frozen=True)
+class Cutoff:
+    cutoff_code: str
+    cutoff_name: str
+    start_month: date
+    end_month: date
+    report_deadline: date | None
+
+
+def _plain(value: str) -> str:
+    """Lower case without accents ('Xenofobia en Educación' → 'xenofobia en educacion')."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def normalize_text(value: str) -> str:
+    """Case-, accent- and dash-insensitive form: 'Enero-Mayo 2024' == 'enero–mayo 2024'."""
+    plain = _plain(value)
+    for dash in ("\u2013", "\u2014", "\u2212", "_"):
+        plain = plain.replace(dash, "-")
+    plain = " ".join(plain.replace("-", " - ").split())
+    return plain.replace(" - ", "-")
+
+
+def cutoffs() -> list[Cutoff]:
+    """All follow-up cut-offs in chronological order."""
+    frame = _frame(
+        "select cutoff_code, cutoff_name, start_month, end_month, report_deadline "
+        "from marts.dim_cutoff order by sort_order, cutoff_code"
+    )
+    return [Cutoff(**row) for row in frame.to_dict("records")]
+
+
+def resolve_cutoff(name_or_code: str) -> Cutoff | None:
+    """The cut-off whose code (2024-C1) or name ("enero–mayo 2024") matches, any case/accents."""
+    wanted = normalize_text(name_or_code)
+    for cutoff in cutoffs():
+        if wanted in (normalize_text(cutoff.cutoff_code), normalize_text(cutoff.cutoff_name)):
+            return cutoff
+    return None
+
+
+def compliance_by_uta(cutoff_code: str, uta_code: str | None = None) -> pd.DataFrame:
+    """The deck's table for one cut-off: UTA1–3, TOTAL (UTA1–3 together) and TRANSVERSAL rows."""
+    return _frame(
+        "select m.cutoff_code, m.cutoff_name, m.uta_code, m.uta_name, "
+        "coalesce(u.uta_label, m.uta_name) as uta_label, m.expected_activities, "
+        "m.entity_activities, m.intersectoral_activities, m.reported_activities, "
+        "m.compliance_ratio, m.started_activities, m.started_ratio, m.n_no_iniciada, "
+        "m.n_iniciada, m.n_totalmente_ejecutada, m.n_not_reported, m.reporting_entities "
+        "from marts.mart_compliance_by_uta m left join marts.dim_uta u using (uta_code) "
+        "where m.cutoff_code = :cutoff and (cast(:uta as text) is null or m.uta_code = :uta) "
+        "order by m.sort_order",
+        {"cutoff": cutoff_code, "uta": uta_code},
+    )
+
+
+def reporting_entities(cutoff_code: str, uta_code: str) -> list[str]:
+    """Short names of the entities that reported for a UTA (or TOTAL) and cut-off, quorum order."""
+    frame = compliance_by_uta(cutoff_code, uta_code)
+    if frame.empty or not frame.at[0, "reporting_entities"]:
+        return []
+    return [name.strip() for name in frame.at[0, "reporting_entities"].split(",")]
+
+
+def compliance_by_entity(cutoff_code: str, uta_code: str | None = None) -> pd.DataFrame:
+    """Compliance per lead entity (and UTA) for one cut-off, lowest compliance first."""
+    return _frame(
+        "select c.cutoff_code, c.uta_code, c.entity_code, e.entity_short_name, "
+        "c.expected_activities, c.reported_activities, c.n_no_iniciada, c.n_iniciada, "
+        "c.n_totalmente_ejecutada, c.compliance_ratio "
+        "from marts.fct_reporting_compliance c "
+        "left join marts.dim_entity e using (entity_code) "
+        "where c.cutoff_code = :cutoff and (cast(:uta as text) is null or c.uta_code = :uta) "
+        "order by c.compliance_ratio, e.quorum_order, c.uta_code",
+        {"cutoff": cutoff_code, "uta": uta_code},
+    )
+
+
+def activities(
+    cutoff_code: str | None = None,
+    uta_code: str | None = None,
+    entity_code: str | None = None,
+    status: str | None = None,
+    reported: bool | None = None,
+) -> pd.DataFrame:
+    """Activities with their status per cut-off.
+
+    `entity_code` matches the lead, any responsible or the reporting entity; `status` is one of
+    STATUSES; `reported=False` lists the activities nobody reported.
+    """
+    return _frame(
+        "select f.cutoff_code, d.cutoff_name, f.uta_code, f.activity_code, a.activity_name, "
+        "f.activity_kind, f.lead_entity_code, le.entity_short_name as lead_entity_short_name, "
+        "a.responsible_entity_codes, f.reporting_entity_code, "
+        "re.entity_short_name as reporting_entity_short_name, f.status, f.is_reported, "
+        "f.is_started, f.progress_note "
+        "from marts.fct_activity_status f "
+        "join marts.dim_activity a using (activity_code) "
+        "join marts.dim_cutoff d using (cutoff_code) "
+        "left join marts.dim_entity le on le.entity_code = f.lead_entity_code "
+        "left join marts.dim_entity re on re.entity_code = f.reporting_entity_code "
+        "where (cast(:cutoff as text) is null or f.cutoff_code = :cutoff) "
+        "and (cast(:uta as text) is null or f.uta_code = :uta) "
+        "and (cast(:entity as text) is null or f.lead_entity_code = :entity "
+        "or f.reporting_entity_code = :entity "
+        "or :entity = any(string_to_array(a.responsible_entity_codes, '|'))) "
+        "and (cast(:status as text) is null or f.status = :status) "
+        "and (cast(:reported as boolean) is null or f.is_reported = :reported) "
+        "order by d.sort_order, a.sort_order",
+        {
+            "cutoff": cutoff_code,
+            "uta": uta_code,
+            "entity": entity_code,
+            "status": status,
+            "reported": reported,
+        },
+    )
+
+
+def not_reported(cutoff_code: str, uta_code: str | None = None) -> pd.DataFrame:
+    """Activities expected in the cut-off with no status, and the entity that leads each."""
+    return activities(cutoff_code=cutoff_code, uta_code=uta_code, reported=False)
+
+
+def barriers(
+    cutoff_code: str | None = None,
+    uta_code: str | None = None,
+    entity_code: str | None = None,
+    item_kind: str | None = None,
+    search: str | None = None,
+) -> pd.DataFrame:
+    """Barriers and highlighted activities; `search` matches the text ignoring case and accents."""
+    needle = _plain(search.strip()) if search and search.strip() else None
+    return _frame(
+        "select b.barrier_key, b.cutoff_code, d.cutoff_name, b.uta_code, "
+        "coalesce(u.uta_label, b.uta_code) as uta_label, b.entity_code, e.entity_short_name, "
+        "b.item_kind, b.item_text "
+        "from marts.fct_barriers b "
+        "join marts.dim_cutoff d using (cutoff_code) "
+        "left join marts.dim_uta u using (uta_code) "
+        "left join marts.dim_entity e using (entity_code) "
+        "where (cast(:cutoff as text) is null or b.cutoff_code = :cutoff) "
+        "and (cast(:uta as text) is null or b.uta_code = :uta) "
+        "and (cast(:entity as text) is null or b.entity_code = :entity) "
+        "and (cast(:kind as text) is null or b.item_kind = :kind) "
+        "and (cast(:needle as text) is null or position(:needle in "
+        "translate(lower(b.item_text), 'áéíóúüñ', 'aeiouun')) > 0) "
+        "order by d.sort_order, u.sort_order, e.quorum_order, b.item_kind, b.source_row",
+        {
+            "cutoff": cutoff_code,
+            "uta": uta_code,
+            "entity": entity_code,
+            "kind": item_kind,
+            "needle": needle,
+        },
+    )
+
+
+def session_quorum() -> pd.DataFrame:
+    """One row per committee session: members, attending, ratio and quorum (latest first)."""
+    return _frame(
+        "select session_date, member_entities, attending_entities, attendance_ratio, "
+        "quorum_required, has_quorum from marts.mart_session_quorum order by session_date desc"
+    )
+
+
+def session_attendance(session_date: date) -> pd.DataFrame:
+    """The quorum list of one session: every member entity in quorum order, attended or not."""
+    return _frame(
+        "select s.session_date, s.entity_code, e.entity_name, e.entity_short_name, s.attended "
+        "from marts.fct_session_attendance s join marts.dim_entity e using (entity_code) "
+        "where s.session_date = :session order by e.quorum_order",
+        {"session": session_date},
+    )
+
+
+def maturity_domains() -> pd.DataFrame:
+    """The six MGI domains with their descriptions and number of criteria."""
+    return _frame(
+        "select domain_code, domain_name, domain_description, criteria_count "
+        "from marts.dim_maturity_domain order by sort_order"
+    )
+
+
+def maturity_by_domain(start: date | None = None, end: date | None = None) -> pd.DataFrame:
+    """Maturity score (0–1) and level per assessment month and domain, oldest month first."""
+    return _frame(
+        "select g.assessment_month, g.domain_code, g.domain_name, g.criteria_count, "
+        "g.assessed_criteria, g.score, g.level_code, g.level_name "
+        "from marts.fct_governance_maturity g join marts.dim_maturity_domain d using (domain_code) "
+        "where (cast(:start as date) is null or g.assessment_month >= :start) "
+        "and (cast(:end as date) is null or g.assessment_month <= :end) "
+        "order by g.assessment_month, d.sort_order",
+        {"start": start, "end": end},
+    )
