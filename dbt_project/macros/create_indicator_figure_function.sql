@@ -1,4 +1,4 @@
-{#- Creates (after every dbt run, build or seed: on-run-end) the SQL functions through which the
+{#- Creates, after every dbt run/build/seed (on-run-end), the SQL functions through which the
     app, the CLI and the tests ask for rule-aware figures. All of them apply the indicator's rule
     with the macro aggregate_by_rule over monthly totals; monthly totals add the selected
     localities' total rows (all localities, Distrito included, when none are given):
@@ -6,13 +6,24 @@
       indicator_figure_by_locality(code, from, to, entity)           one row per locality with data;
       indicator_series(code, from, to, localities, grain, entity)    one row per month/quarter/year;
       indicator_breakdown(code, from, to, localities, dimension, entity)  one row per sex or age group.
-    plpgsql bodies are not validated at create time, so this also succeeds on `dbt seed` alone.
-    The schema is var('marts_schema'): a build into a side schema creates its own functions; after
-    renaming that schema into place, run this macro again (`dbt run-operation
-    create_indicator_figure_function`) because function bodies name their schema as text. -#}
+    They live in var('marts_schema') beside the marts and are SQL-standard bodies (BEGIN ATOMIC):
+    PostgreSQL binds them to the tables by OID, so when a build into a side schema (marts_next) is
+    renamed into `marts`, the functions move with their tables and keep working. Such bodies are
+    checked at creation, so they are created only when the marts they read exist (`dbt seed` alone
+    creates nothing and does not fail). -#}
 {% macro create_indicator_figure_function() %}
 {%- set s = var('marts_schema', 'marts') -%}
-create schema if not exists {{ s }};
+{%- set missing = [] -%}
+{%- if execute -%}
+    {%- for name in ['fct_indicator_values', 'dim_indicator', 'dim_locality', 'dim_period'] -%}
+        {%- if adapter.get_relation(database=target.database, schema=s, identifier=name) is none -%}
+            {%- do missing.append(name) -%}
+        {%- endif -%}
+    {%- endfor -%}
+{%- endif -%}
+{%- if missing -%}
+select 'indicator figure functions not created: missing {{ s }}.{{ missing | join(", ") }}' as skipped
+{%- else -%}
 drop function if exists {{ s }}.indicator_figure(text, date, date, text[]);
 drop function if exists {{ s }}.indicator_figure(text, date, date, text[], text);
 drop function if exists {{ s }}.indicator_figure_by_locality(text, date, date, text);
@@ -22,6 +33,7 @@ drop function if exists {{ s }}.indicator_breakdown(text, date, date, text[], te
 {{ indicator_figure_by_locality_function_sql(s) }}
 {{ indicator_series_function_sql(s) }}
 {{ indicator_breakdown_function_sql(s) }}
+{%- endif %}
 {% endmacro %}
 
 {#- Filter on the fact shared by every function: indicator, total rows, period, entity. -#}
@@ -51,10 +63,8 @@ returns table (
     first_month date,
     last_month date
 )
-language plpgsql stable as $fn$
-#variable_conflict use_column
-begin
-    return query
+language sql stable
+begin atomic
     with monthly as (
         select f.period_month, sum(f.indicator_value) as month_value
         from {{ s }}.fct_indicator_values as f
@@ -74,8 +84,7 @@ begin
     left join monthly as m on true
     where d.indicator_code = p_indicator_code
     group by d.indicator_code, d.aggregation_rule;
-end
-$fn$;
+end;
 {% endmacro %}
 
 {% macro indicator_figure_by_locality_function_sql(s) %}
@@ -94,10 +103,8 @@ returns table (
     first_month date,
     last_month date
 )
-language plpgsql stable as $fn$
-#variable_conflict use_column
-begin
-    return query
+language sql stable
+begin atomic
     with monthly as (
         select f.locality_code, f.period_month, sum(f.indicator_value) as month_value
         from {{ s }}.fct_indicator_values as f
@@ -118,8 +125,7 @@ begin
     inner join {{ s }}.dim_locality as l on l.locality_code = m.locality_code
     group by m.locality_code, l.locality_name, l.sort_order, d.aggregation_rule
     order by l.sort_order;
-end
-$fn$;
+end;
 {% endmacro %}
 
 {% macro indicator_series_function_sql(s) %}
@@ -140,13 +146,8 @@ returns table (
     first_month date,
     last_month date
 )
-language plpgsql stable as $fn$
-#variable_conflict use_column
-begin
-    if p_grain not in ('month', 'quarter', 'year') then
-        raise exception 'grain must be month, quarter or year, not %', p_grain;
-    end if;
-    return query
+language sql stable
+begin atomic
     with monthly as (
         select
             date_trunc(p_grain, f.period_month)::date as bucket_month,
@@ -156,6 +157,7 @@ begin
         where {{ indicator_fact_filter() }}
           and f.is_total
           and {{ indicator_locality_filter() }}
+          and p_grain in ('month', 'quarter', 'year')
         group by 1, 2
     )
     select
@@ -175,8 +177,7 @@ begin
     inner join {{ s }}.dim_period as p on p.period_month = m.bucket_month
     group by m.bucket_month, p.month_label, p.quarter_label, p.period_year, d.aggregation_rule
     order by m.bucket_month;
-end
-$fn$;
+end;
 {% endmacro %}
 
 {% macro indicator_breakdown_function_sql(s) %}
@@ -196,13 +197,8 @@ returns table (
     first_month date,
     last_month date
 )
-language plpgsql stable as $fn$
-#variable_conflict use_column
-begin
-    if p_dimension not in ('sex', 'age_group') then
-        raise exception 'dimension must be sex or age_group, not %', p_dimension;
-    end if;
-    return query
+language sql stable
+begin atomic
     with rows_of_dimension as (
         select
             case when p_dimension = 'sex' then f.sex else f.age_group end as category,
@@ -232,6 +228,5 @@ begin
     inner join {{ s }}.dim_indicator as d on d.indicator_code = p_indicator_code
     group by m.category, d.aggregation_rule
     order by m.category;
-end
-$fn$;
+end;
 {% endmacro %}
