@@ -1,0 +1,277 @@
+"""The demo exports: regenerated identically, reproduce the 2024 deck from the files, all load."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import unicodedata
+from collections import defaultdict
+from datetime import date, datetime
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import text
+
+from warehouse.demo_generator.build import generate
+from warehouse.intake.loader import load_file
+from warehouse.settings import PROJECT_ROOT
+
+DEMO = PROJECT_ROOT / "seeds" / "demo"
+CATALOG = PROJECT_ROOT / "seeds" / "catalog"
+MONTHS_ES = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"]
+C1 = [date(2024, m, 1) for m in range(1, 6)]
+DECK_FLOWS = {
+    "UTA1_SDIS_REFERENCIADOS": 235,
+    "UTA1_INTEGRATE_ORIENTACIONES": 7218,
+    "UTA1_MUJER_ATENDIDAS": 1214,
+    "UTA1_IDIPRON_VINCULADOS": 40,
+    "UTA2_HACIENDA_TERCEROS": 78987,
+    "UTA2_SED_ORIENTADOS": 256352,
+    "UTA2_SDDE_COMPETENCIAS": 111,
+    "UTA2_IPES_FORMACION": 82,
+    "UTA3_JUSTICIA_ORIENTACIONES": 3993,
+    "UTA3_AMBIENTE_EDUCACION": 6982,
+}
+DECK_REPORTERS = {
+    "UTA1": (
+        "Gobierno, Planeación, Integración Social, Secretaría General, Mujer, IDIPRON, Educación"
+    ),
+    "UTA2": "Hacienda, Desarrollo Económico, IPES, Salud, Mujer, IDIPRON, Educación",
+    "UTA3": "Secretaría General, Ambiente, IDPAC, Educación, Gobierno, Seguridad",
+}
+DECK_DELEGATE_PLACES = (
+    "Usaquén, San Cristóbal, Bosa, Kennedy, Fontibón, Engativá, Suba, Barrios Unidos, "
+    "Teusaquillo, Puente Aranda, Rafael Uribe Uribe, La Candelaria, Ciudad Bolívar"
+)
+
+
+# --- an independent, deliberately simple reader of the exports --------------------------------
+def _plain(text_: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text_.strip().lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _catalog(name: str) -> list[dict[str, str]]:
+    with (CATALOG / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_export(path: Path) -> list[dict[str, str]]:
+    """Rows as {normalised header: text}, for CSV (any dialect used here) and XLSX."""
+    if path.suffix == ".xlsx":
+        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        table = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    else:
+        raw = path.read_bytes()
+        try:
+            content = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            content = raw.decode("cp1252")
+        first = content.splitlines()[0]
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        table = list(csv.reader(io.StringIO(content), delimiter=delimiter))
+    header = [_plain(h).replace(" ", "_") for h in table[0]]
+    return [dict(zip(header, row, strict=True)) for row in table[1:] if any(row)]
+
+
+def parse_month(value: str) -> date:
+    value = _plain(value)
+    if match := re.match(r"(\d{4})[-/](\d{1,2})", value):
+        return date(int(match[1]), int(match[2]), 1)
+    if match := re.fullmatch(r"(\d{1,2})/(\d{4})", value):
+        return date(int(match[2]), int(match[1]), 1)
+    match = re.fullmatch(r"([a-z]+)[\s-]+(\d{4})", value)
+    assert match, value
+    return date(int(match[2]), MONTHS_ES.index(match[1][:3]) + 1, 1)
+
+
+def resolve(place: str, aliases: dict[str, str]) -> str:
+    if not place.strip():
+        return "00"
+    return aliases[re.sub(r"\s+", " ", re.sub(r"[-_]", " ", _plain(place))).strip()]
+
+
+@pytest.fixture(scope="module")
+def latest() -> dict[tuple[str, str, date], list[dict[str, str]]]:
+    """Indicator rows per (entity, indicator, month): the latest delivery replaces earlier ones."""
+    result: dict[tuple[str, str, date], list[dict[str, str]]] = {}
+    for path in sorted(DEMO.rglob("*_indicadores_*")):
+        delivered: dict[tuple[str, str, date], list[dict[str, str]]] = defaultdict(list)
+        for row in read_export(path):
+            key = (row["entidad"], row["indicador"], parse_month(row["mes"]))
+            delivered[key].append({**row, "file": str(path)})
+        result.update(delivered)
+    return result
+
+
+def monthly_total(latest, code: str, month: date) -> int:
+    rows = next(rows for (_, c, m), rows in latest.items() if c == code and m == month)
+    return sum(
+        int(r["valor"].replace(".", ""))
+        for r in rows
+        if not r.get("sexo") and not r.get("grupo_edad")
+    )
+
+
+# --- (a) reproducible -----------------------------------------------------------------------
+def _contents(path: Path) -> object:
+    if path.suffix == ".xlsx":
+        workbook = load_workbook(path, data_only=True)
+        return [[list(row) for row in ws.iter_rows(values_only=True)] for ws in workbook]
+    return path.read_bytes()
+
+
+def test_regenerating_gives_exactly_the_committed_files(tmp_path: Path) -> None:
+    generate(tmp_path)
+    exports = {".csv", ".xlsx"}
+    fresh = {p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.suffix in exports}
+    committed = {p.relative_to(DEMO) for p in DEMO.rglob("*") if p.suffix in exports}
+    assert fresh == committed
+    assert len(committed) > 150
+    changed = [str(p) for p in sorted(fresh) if _contents(tmp_path / p) != _contents(DEMO / p)]
+    assert changed == [], "Regenere seeds/demo: python -m warehouse.demo_generator"
+
+
+# --- (b) the deck's figures, recomputed from the files ------------------------------------------
+def test_files_give_the_deck_indicator_figures(latest) -> None:
+    sisben = [monthly_total(latest, "UTA1_SISBEN", m) for m in C1]
+    assert sisben[-1] == 806728
+    assert all(a < b for a, b in pairwise(sisben))
+    eps = [monthly_total(latest, "UTA2_EPS_AFILIADOS", m) for m in C1]
+    assert sum(eps[:4]) == 4 * 259570
+    assert eps[4] > 0
+    for code, expected in DECK_FLOWS.items():
+        assert sum(monthly_total(latest, code, m) for m in C1) == expected, code
+
+
+def test_files_give_the_deck_human_rights_delegates(latest) -> None:
+    aliases = {r["alias_normalized"]: r["locality_code"] for r in _catalog("locality_aliases")}
+    names = {r["locality_code"]: r["locality_name"] for r in _catalog("localities")}
+    (rows,) = [r for (_, c, m), r in latest.items() if c == "UTA3_DELEGADOS_DDHH" and m == C1[-1]]
+    by_place: dict[str, int] = defaultdict(int)
+    for row in rows:
+        by_place[resolve(row["localidad"], aliases)] += int(row["valor"])
+    assert by_place.pop("00") == 1
+    assert sum(by_place.values()) == 14
+    assert {names[c] for c in by_place} == set(DECK_DELEGATE_PLACES.split(", "))
+
+
+def test_a_correction_changes_the_figures_and_the_latest_wins(latest) -> None:
+    first: dict[tuple, int] = {}
+    corrected = []
+    for path in sorted(DEMO.rglob("*_indicadores_*")):
+        totals: dict[tuple, int] = defaultdict(int)
+        for row in read_export(path):
+            if not row.get("sexo") and not row.get("grupo_edad"):
+                key = (row["entidad"], row["indicador"], parse_month(row["mes"]))
+                totals[key] += int(row["valor"].replace(".", ""))
+        for key, total in totals.items():
+            if key in first and first[key] != total:
+                corrected.append(key)
+            first.setdefault(key, total)
+    assert corrected, "no re-delivery corrects a month"
+    assert any(m in C1 for _, _, m in corrected)
+
+
+def test_indicator_rows_follow_the_catalogue(latest) -> None:
+    indicators = {r["indicator_code"]: r for r in _catalog("indicators")}
+    aliases = {r["alias_normalized"]: r["locality_code"] for r in _catalog("locality_aliases")}
+    months = defaultdict(set)
+    for (entity, code, month), rows in latest.items():
+        allowed = indicators[code]["allowed_disaggregations"].split(",")
+        assert entity == indicators[code]["entity_code"], (entity, code)
+        months[code].add(month)
+        for row in rows:
+            assert "localidad" in allowed or not row["localidad"].strip(), row
+            resolve(row["localidad"], aliases)  # raises KeyError when a spelling is unknown
+            for column in ("sexo", "grupo_edad"):
+                assert column in allowed or not row.get(column), row
+    year = {date(2024, m, 1) for m in range(1, 13)}
+    assert {code for code, seen in months.items() if year <= seen} >= set(DECK_FLOWS)
+
+
+def test_files_give_the_deck_reporting_compliance() -> None:
+    activities = {r["activity_code"]: r for r in _catalog("activities")}
+    short = {r["entity_code"]: r["entity_short_name"] for r in _catalog("entities")}
+    rows: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for path in sorted(DEMO.rglob("*_actividades_*")):
+        delivered = read_export(path)
+        assert len({(r["entidad"], r["corte"]) for r in delivered}) == 1, path
+        rows[(delivered[0]["entidad"], delivered[0]["corte"])] = delivered  # later replaces
+    c1 = [r for (_, cutoff), file_rows in rows.items() if cutoff == "2024-C1" for r in file_rows]
+    assert len({r["actividad"] for r in c1}) == len(c1)  # once per cut-off
+    reported = defaultdict(set)
+    reporters = defaultdict(set)
+    started = 0
+    for row in c1:
+        activity = activities[row["actividad"]]
+        assert row["entidad"] == activity["lead_entity_code"]
+        reported[activity["uta_code"]].add(row["actividad"])
+        reporters[activity["uta_code"]].add(short[row["entidad"]])
+        if activity["uta_code"] == "TRANSVERSAL" and row["estado"] != "no iniciada":
+            started += 1
+    assert {uta: len(codes) for uta, codes in reported.items() if uta != "TRANSVERSAL"} == {
+        "UTA1": 15,
+        "UTA2": 10,
+        "UTA3": 7,
+    }
+    for uta, names in DECK_REPORTERS.items():
+        assert reporters[uta] == set(names.split(", ")), uta
+    transversal = [a for a in activities.values() if a["uta_code"] == "TRANSVERSAL"]
+    assert (len(transversal), started) == (11, 5)
+
+
+def test_files_carry_the_deck_barriers_sessions_and_maturity() -> None:
+    barriers = [r for p in sorted(DEMO.rglob("*_barreras_2024-C1*")) for r in read_export(p)]
+    texts = {(r["uta"], r["tipo"], r["texto"]) for r in barriers}
+    assert (
+        "UTA1",
+        "barrera",
+        "Falta de capacitación por parte de los funcionarios de la administración distrital.",
+    ) in texts
+    assert {uta for uta, kind, _ in texts if kind == "barrera"} == {"UTA1", "UTA2", "UTA3"}
+    (session,) = [read_export(p) for p in DEMO.rglob("*_asistencia_2024-06-20*")]
+    members = {r["entity_code"] for r in _catalog("entities") if r["is_committee_member"] == "true"}
+    assert {r["entidad"] for r in session} == members
+    score = {"ausente": 0, "parcial": 1, "completo": 2}
+    totals = []
+    for path in sorted(DEMO.rglob("*_madurez_*")):
+        ratings = read_export(path)
+        assert len(ratings) == len(_catalog("maturity_criteria"))
+        totals.append(sum(score[r["calificacion"]] for r in ratings))
+    assert len(totals) == 2 and totals[1] > totals[0]
+
+
+# --- (c) the loader accepts every demo export -------------------------------------------------
+def test_every_demo_export_is_accepted_by_the_loader(engine) -> None:
+    paths = sorted(p for p in DEMO.rglob("*") if p.suffix in {".csv", ".xlsx"})
+    results = [load_file(engine, path, submitter="test_demo_generator") for path in paths]
+    refused = [r.message for r in results if r.status == "rechazado"]
+    assert refused == []
+    assert all(r.status in {"aceptado", "duplicado"} for r in results)
+    shas = {hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
+    with engine.connect() as conn:
+        stored = set(
+            conn.execute(
+                text(
+                    "select file_sha256 from intake.deliveries "
+                    "where status in ('aceptado', 'reemplazado') and file_sha256 = any(:shas)"
+                ),
+                {"shas": sorted(shas)},
+            ).scalars()
+        )
+    assert stored == shas
