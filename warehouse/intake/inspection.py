@@ -107,9 +107,14 @@ def may_hold_identity_numbers(data: bytes) -> bool:
     return False
 
 
-def archived_content(inspection: Inspection, data: bytes, key: str) -> tuple[bytes, str]:
-    """Bytes to archive and how they were kept: original, seudonimizado or omitido."""
+def archived_content(
+    inspection: Inspection, data: bytes, key: str, max_bytes: int | None = None
+) -> tuple[bytes, str]:
+    """Bytes to archive and how they were kept: original, seudonimizado or omitido (files over
+    the size limit, and unreadable files that may hold identity numbers)."""
     kind, table = inspection.kind, inspection.table
+    if max_bytes is not None and len(data) > max_bytes:
+        return b"", "omitido"
     if kind is None or table is None:
         return (b"", "omitido") if may_hold_identity_numbers(data) else (data, "original")
     if not kind.secret:

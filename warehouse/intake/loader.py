@@ -79,7 +79,9 @@ def load_bytes(
 
     inspection = inspect_bytes(path, data, settings)
     kind = inspection.kind
-    content, content_kind = archived_content(inspection, data, settings.pseudonym_key)
+    content, content_kind = archived_content(
+        inspection, data, settings.pseudonym_key, settings.max_file_bytes
+    )
     delivery = Delivery(
         file_name=path.name,
         sha256=sha,

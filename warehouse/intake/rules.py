@@ -228,7 +228,7 @@ def _code(record: dict, row: int, column: str, known: dict, what: str) -> list[P
                 row,
                 column,
                 value,
-                f"{what} desconocido: no está en el catálogo.",
+                f"{what}: no está en el catálogo.",
                 f"Use uno de: {_choices(sorted(known))}.",
             )
         ]
@@ -251,9 +251,9 @@ def indicator_values(record: dict, row: int, ctx: RowContext) -> list[Problem]:
 def activity_status(record: dict, row: int, ctx: RowContext) -> list[Problem]:
     problems = [
         *_entity(record, row, ctx),
-        *_code(record, row, "actividad", ctx.catalog.activities, "Código de actividad"),
-        *_code(record, row, "corte", ctx.catalog.cutoffs, "Corte"),
-        *_choice(record, row, "estado", ACTIVITY_STATUSES, "Estado"),
+        *_code(record, row, "actividad", ctx.catalog.activities, "Código de actividad desconocido"),
+        *_code(record, row, "corte", ctx.catalog.cutoffs, "Corte desconocido"),
+        *_choice(record, row, "estado", ACTIVITY_STATUSES, "Estado no reconocido"),
     ]
     activity = ctx.catalog.activities.get(record.get("actividad") or "")
     entity = record.get("entidad")
@@ -274,9 +274,9 @@ def activity_status(record: dict, row: int, ctx: RowContext) -> list[Problem]:
 def barriers(record: dict, row: int, ctx: RowContext) -> list[Problem]:
     return [
         *_entity(record, row, ctx),
-        *_code(record, row, "uta", ctx.catalog.utas, "UTA"),
-        *_code(record, row, "corte", ctx.catalog.cutoffs, "Corte"),
-        *_choice(record, row, "tipo", BARRIER_TYPES, "Tipo"),
+        *_code(record, row, "uta", ctx.catalog.utas, "UTA desconocida"),
+        *_code(record, row, "corte", ctx.catalog.cutoffs, "Corte desconocido"),
+        *_choice(record, row, "tipo", BARRIER_TYPES, "Tipo no reconocido"),
     ]
 
 
@@ -288,8 +288,8 @@ def maturity_assessments(record: dict, row: int, ctx: RowContext) -> list[Proble
     return [
         *_entity(record, row, ctx),
         *_not_future(record, "mes", row, ctx),
-        *_code(record, row, "criterio", ctx.catalog.criteria, "Criterio"),
-        *_choice(record, row, "calificacion", MATURITY_SCORES, "Calificación"),
+        *_code(record, row, "criterio", ctx.catalog.criteria, "Criterio desconocido"),
+        *_choice(record, row, "calificacion", MATURITY_SCORES, "Calificación no reconocida"),
     ]
 
 
@@ -299,7 +299,13 @@ def person_services(record: dict, row: int, ctx: RowContext) -> list[Problem]:
         *_indicator(record, row, ctx),
         *_locality(record, row, ctx),
         *_not_future(record, "mes", row, ctx),
-        *_code(record, row, "tipo_documento", dict.fromkeys(DOCUMENT_TYPES), "Tipo de documento"),
+        *_code(
+            record,
+            row,
+            "tipo_documento",
+            dict.fromkeys(DOCUMENT_TYPES),
+            "Tipo de documento desconocido",
+        ),
     ]
     number = record.get("numero_documento")
     if number is not None:

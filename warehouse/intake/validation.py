@@ -63,9 +63,13 @@ def _parse_cell(column: str, sql_type: str, text: str) -> Any:
 
 
 _TYPE_HELP = {
-    "date": (
-        "no es una fecha o mes reconocible.",
+    "month": (
+        "no es un mes reconocible.",
         "Use AAAA-MM (p. ej. 2024-05), may-2024, 05/2024 o una fecha de Excel.",
+    ),
+    "date": (
+        "no es una fecha válida.",
+        "Use DD/MM/AAAA (p. ej. 14/03/2024), AAAA-MM-DD o una fecha de Excel.",
     ),
     "numeric": (
         "no es un número.",
@@ -178,7 +182,7 @@ def validate_table(
             try:
                 record[col.name] = _parse_cell(col.name, col.sql_type, text)
             except ValueError:
-                problem, fix = _TYPE_HELP[col.sql_type]
+                problem, fix = _TYPE_HELP["month" if col.name == "mes" else col.sql_type]
                 row_problems.append(Problem(file_row, col.name, text, f"El valor {problem}", fix))
         row_problems += check_row(record, file_row, context)
         key = tuple(

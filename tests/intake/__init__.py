@@ -1,0 +1,1 @@
+"""Tests of data intake: reading, validation, loading, templates and the bad-file corpus."""
