@@ -1,16 +1,72 @@
-"""Dash application factory: layout shell, navbar and page container; `server` for WSGI."""
+"""Dash application factory: shell (navbar, global filters, banners, pages); `server` for WSGI."""
 
 from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Dash, html
+from dash import Dash, dcc, html
 
+from dash_app import ids
+from dash_app.cache import cached_call, init_cache
+from dash_app.components.filter_bar import filter_bar
 from dash_app.components.navbar import navbar
+from dash_app.context import filter_context, month_options, period_options
+from dash_app.data import reference
+from dash_app.formatting import format_datetime
+
+CREDITS = (
+    "Límites de localidades: IDECA – Infraestructura de Datos Espaciales de Bogotá, CC BY-SA. "
+    "Población 2024: proyecciones SDP / DANE (censo 2018). "
+    "Cifras: exportaciones de las entidades del Distrito."
+)
+
+
+def _options(frame, value: str, label: str) -> list[dict]:
+    return [{"value": v, "label": lbl} for v, lbl in zip(frame[value], frame[label], strict=False)]
+
+
+def shell() -> html.Div:
+    """Built on every full page load, so filter options and the banner follow the last build."""
+    ctx = filter_context()
+    localities = cached_call(reference.localities)
+    built = cached_call(reference.built_at)
+    banner = html.Div(
+        f"Datos al {format_datetime(built)} (última construcción del almacén)."
+        if built
+        else "Aún no hay una construcción registrada del almacén.",
+        id=ids.FRESHNESS,
+        className="freshness small text-body-secondary px-3 py-1",
+    )
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh="callback-nav"),
+            navbar(),
+            filter_bar(
+                ctx,
+                period_options(ctx),
+                month_options(ctx),
+                _options(
+                    localities[localities["is_locality"].astype(bool)],
+                    "locality_code",
+                    "locality_name",
+                ),
+                _options(cached_call(reference.entities), "entity_code", "entity_short_name"),
+                _options(cached_call(reference.utas), "uta_code", "uta_label"),
+            ),
+            banner,
+            html.Div(id=ids.NOTICE, className="px-3"),
+            dbc.Container(dash.page_container, fluid=True, className="py-2 page-body"),
+            html.Footer(
+                CREDITS, className="credits small text-body-secondary px-3 py-2 border-top"
+            ),
+        ],
+        id=ids.SHELL,
+        lang="es",
+    )
 
 
 def create_app() -> Dash:
-    # Bootstrap is served from dash_app/assets/ (no CDN): the app must work offline.
+    # Everything (Bootstrap, Plotly's Spanish locale, the map) is served from assets/: no CDN.
     app = Dash(
         __name__,
         use_pages=True,
@@ -19,18 +75,13 @@ def create_app() -> Dash:
         update_title=None,
         suppress_callback_exceptions=True,
         serve_locally=True,
+        compress=False,
     )
-    app.layout = html.Div(
-        [
-            navbar(),
-            dbc.Container(dash.page_container, fluid=True, className="py-3"),
-        ],
-        lang="es",
-    )
+    init_cache(app.server)
+    from dash_app import callbacks  # noqa: F401  (registers the shell callbacks)
+
+    app.layout = shell
     return app
-
-
-app = None  # created lazily so importing this module never touches the warehouse
 
 
 def server():  # pragma: no cover - WSGI entry point: `gunicorn 'dash_app.app:server()'`

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
 
 MONTH_ABBR_ES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
 MONTH_NAMES_ES = (
@@ -50,3 +51,30 @@ def format_month_range(start: date, end: date) -> str:
     if (start.year, start.month) == (end.year, end.month):
         return format_month(start)
     return f"{format_month(start)} – {format_month(end)}"
+
+
+def format_datetime(moment: datetime | None, zone: str = "America/Bogota") -> str:
+    """Aware datetime → '28 nov 2026, 12:11' in Bogotá time; None → '—'."""
+    if moment is None:
+        return "—"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(ZoneInfo(zone))
+    return f"{moment.day} {MONTH_ABBR_ES[moment.month - 1]} {moment.year}, {moment:%H:%M}"
+
+
+def format_date(day: date | None) -> str:
+    """date(2024, 6, 14) → '14 jun 2024'."""
+    if day is None:
+        return "—"
+    return f"{day.day} {MONTH_ABBR_ES[day.month - 1]} {day.year}"
+
+
+def format_change(current: float | Decimal | None, previous: float | Decimal | None) -> str | None:
+    """'▲ 12 % frente al periodo anterior' (None when either side is missing or previous is 0)."""
+    if current is None or previous is None or Decimal(str(previous)) == 0:
+        return None
+    ratio = (Decimal(str(current)) - Decimal(str(previous))) / Decimal(str(previous))
+    if ratio == 0:
+        return "= igual que el periodo anterior"
+    arrow = "▲" if ratio > 0 else "▼"
+    return f"{arrow} {format_percent(abs(ratio))} frente al periodo anterior"

@@ -1,24 +1,72 @@
-"""Top navigation bar listing the registered pages."""
+"""Top navigation bar: the pages (links keep the filters' query string) and presentation mode."""
 
 from __future__ import annotations
 
-import dash
 import dash_bootstrap_components as dbc
+from dash import html
+
+from dash_app import ids
+
+PAGES = (
+    ("/", "Resumen"),
+    ("/indicadores", "Indicadores"),
+    ("/territorio", "Territorio"),
+    ("/plan-de-accion", "Plan de acción"),
+    ("/barreras", "Barreras y avances"),
+    ("/entidades", "Entidades"),
+    ("/catalogo", "Catálogo"),
+    ("/calidad", "Calidad de datos"),
+)
 
 
 def navbar() -> dbc.Navbar:
     links = [
-        dbc.NavItem(dbc.NavLink(page["name"], href=page["relative_path"], active="exact"))
-        for page in dash.page_registry.values()
+        dbc.NavItem(
+            dbc.NavLink(
+                name,
+                href=path,
+                id={"type": ids.NAV_LINK, "index": path},
+                active="partial" if path != "/" else "exact",
+            )
+        )
+        for path, name in PAGES
     ]
+    tools = html.Div(
+        [
+            dbc.Button(
+                "Filtros",
+                id=ids.FILTER_TOGGLE,
+                color="light",
+                outline=True,
+                size="sm",
+                className="me-2",
+                title="Mostrar u ocultar los filtros",
+            ),
+            dbc.Button(
+                "Modo presentación",
+                id=ids.PRESENT_TOGGLE,
+                color="light",
+                size="sm",
+                title="Letra grande y filtros ocultos, para proyectar",
+            ),
+        ],
+        className="d-flex ms-auto",
+    )
     return dbc.Navbar(
         dbc.Container(
             [
-                dbc.NavbarBrand("Tablero Migrante · Bogotá D.C.", href="/"),
-                dbc.Nav(links, navbar=True),
+                dbc.NavbarBrand("Tablero Migrante", href="/", className="me-3"),
+                dbc.NavbarToggler(id="navbar-toggler"),
+                dbc.Collapse(
+                    [dbc.Nav(links, navbar=True, className="flex-wrap"), tools],
+                    id="navbar-collapse",
+                    navbar=True,
+                    is_open=False,
+                ),
             ],
             fluid=True,
         ),
         color="primary",
         dark=True,
+        expand="xl",
     )

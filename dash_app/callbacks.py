@@ -1,0 +1,156 @@
+"""Shell callbacks: URL query string <-> global filter controls, nav links, presentation mode."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+import dash_bootstrap_components as dbc
+from dash import ALL, Input, Output, State, callback, ctx, no_update
+
+from dash_app import ids
+from dash_app.context import filter_context
+from dash_app.state import (
+    GLOBAL_KEYS,
+    K_PRESENT,
+    FilterState,
+    ParsedState,
+    parse_month,
+    parse_query,
+    period_bounds,
+    to_query,
+)
+
+CONTROLS = (ids.PERIOD_PICK, ids.FROM, ids.TO, ids.LOCALITY, ids.ENTITY, ids.UTA)
+
+
+def query_dict(search: str | None) -> dict[str, object]:
+    """'?a=1&a=2&b=3' → {'a': ['1', '2'], 'b': '3'} (as Dash hands queries to layouts)."""
+    result: dict[str, object] = {}
+    for key, value in parse_qsl((search or "").lstrip("?"), keep_blank_values=True):
+        if key in result:
+            previous = result[key]
+            result[key] = [*previous, value] if isinstance(previous, list) else [previous, value]
+        else:
+            result[key] = value
+    return result
+
+
+def page_extras(search: str | None) -> dict[str, str]:
+    """Non-global keys of the current query (page state such as the chosen indicator)."""
+    return {
+        k: v for k, v in query_dict(search).items() if k not in GLOBAL_KEYS and isinstance(v, str)
+    }
+
+
+def matching_pick(state: FilterState) -> str | None:
+    context = filter_context()
+    for code, bounds in context.cutoffs.items():
+        if bounds == (state.start, state.end):
+            return code
+    return None
+
+
+def _controls(state: FilterState) -> tuple:
+    return (
+        matching_pick(state),
+        state.start.strftime("%Y-%m"),
+        state.end.strftime("%Y-%m"),
+        list(state.localities),
+        state.entity,
+        state.uta,
+    )
+
+
+def _notice(parsed: ParsedState):
+    if not parsed.notice:
+        return None
+    return dbc.Alert(
+        parsed.notice, color="warning", dismissable=True, className="mt-2 mb-0", id="filter-notice"
+    )
+
+
+@callback(
+    Output(ids.URL, "search"),
+    *(Output(control, "value") for control in CONTROLS),
+    Output(ids.NOTICE, "children"),
+    Output(ids.SHELL, "className"),
+    Input(ids.URL, "search"),
+    *(Input(control, "value") for control in CONTROLS),
+    Input(ids.PRESENT_TOGGLE, "n_clicks"),
+    Input(ids.RESET, "n_clicks"),
+)
+def sync_filters(search, pick, start, end, localities, entity, uta, _present, _reset):
+    context = filter_context()
+    parsed = parse_query(query_dict(search), context)
+    current = parsed.state
+    trigger = ctx.triggered_id
+    mode = "presentation" if current.presentation else ""
+    if trigger in (None, ids.URL):
+        return (no_update, *_controls(current), _notice(parsed), mode)
+
+    if trigger == ids.RESET:
+        state = FilterState(
+            context.default_start, context.default_end, presentation=current.presentation
+        )
+    elif trigger == ids.PRESENT_TOGGLE:
+        state = current.with_changes(presentation=not current.presentation)
+    elif trigger == ids.PERIOD_PICK:
+        bounds = period_bounds(pick or "", context)
+        if not bounds:
+            return (no_update,) * 7 + (no_update, no_update)
+        state = current.with_changes(start=bounds[0], end=bounds[1])
+    else:
+        first = parse_month(start) or current.start
+        last = parse_month(end) or current.end
+        if first > last:
+            first, last = last, first
+        state = current.with_changes(
+            start=first,
+            end=last,
+            localities=tuple(sorted(c for c in (localities or []) if c in context.locality_codes)),
+            entity=entity if entity in context.entity_codes else None,
+            uta=uta if uta in context.uta_codes else None,
+        )
+    new_search = to_query(state, page_extras(search))
+    mode = "presentation" if state.presentation else ""
+    return (
+        new_search if new_search != search else no_update,
+        *_controls(state),
+        None,
+        mode,
+    )
+
+
+@callback(
+    Output({"type": ids.NAV_LINK, "index": ALL}, "href"),
+    Input(ids.URL, "search"),
+    State({"type": ids.NAV_LINK, "index": ALL}, "id"),
+)
+def nav_links(search, link_ids):
+    """Switching page keeps the global filters (not the page's own keys)."""
+    query = query_dict(search)
+    state = parse_query(query, filter_context()).state
+    suffix = to_query(state)
+    return [link["index"] + suffix for link in link_ids]
+
+
+@callback(
+    Output(ids.FILTER_COLLAPSE, "is_open"),
+    Input(ids.FILTER_TOGGLE, "n_clicks"),
+    Input(ids.SHELL, "className"),
+    State(ids.FILTER_COLLAPSE, "is_open"),
+)
+def toggle_filters(_clicks, mode, is_open):
+    """Presentation mode collapses the filters; the 'Filtros' button opens or closes them."""
+    if ctx.triggered_id == ids.FILTER_TOGGLE:
+        return not is_open
+    return mode != "presentation"
+
+
+__all__ = ["K_PRESENT", "page_extras", "query_dict"]
+
+
+def url_if_changed(search: str | None, old: str, new: str):
+    """The new query string only when the view really changes (components firing on first render
+    must not push a history entry, or the browser's back button would bounce)."""
+    return new if new != old and new != search else no_update

@@ -1,0 +1,114 @@
+"""Small typed building blocks shared by pages: headers, filter chips, notes and graphs."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from dash_app.state import FilterState, to_query
+
+GRAPH_CONFIG = {
+    "locale": "es",
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    # Geo maps draw only our own GeoJSON; this empty base map keeps plotly off its CDN.
+    "topojsonURL": "/assets/topojson/",
+}
+
+
+def graph(component_id: str | dict, figure: go.Figure, **kwargs) -> dcc.Graph:
+    """A Plotly graph in Spanish, with the PNG download button in its modebar."""
+    return dcc.Graph(id=component_id, figure=figure, config=GRAPH_CONFIG, **kwargs)
+
+
+def page_header(title: str, lead: str, scope: str | None = None) -> html.Div:
+    """Title, one sentence on what the page shows, and which global filters apply to it."""
+    children = [html.H1(title, className="h3 mb-1"), html.P(lead, className="text-secondary mb-1")]
+    if scope:
+        children.append(html.P(scope, className="small text-body-secondary fst-italic mb-2"))
+    return html.Div(children, className="page-header mb-2")
+
+
+def filter_chips(
+    state: FilterState,
+    path: str,
+    locality_names: dict[str, str],
+    entity_names: dict[str, str],
+    uta_names: dict[str, str],
+    extra: dict[str, str | None] | None = None,
+) -> html.Div:
+    """The active filters as chips; each chip is a link to the same view without it."""
+    chips = [
+        dbc.Badge(
+            f"Periodo: {state.period_label}",
+            color="light",
+            text_color="dark",
+            className="me-1 border",
+        )
+    ]
+
+    def removable(label: str, without: FilterState, chip_id: str) -> html.A:
+        return html.A(
+            [label, html.Span(" ✕", **{"aria-hidden": "true"})],
+            href=path + to_query(without, extra),
+            className="badge rounded-pill text-bg-primary text-decoration-none me-1 filter-chip",
+            title="Quitar este filtro",
+            id=chip_id,
+        )
+
+    for code in state.localities:
+        rest = tuple(c for c in state.localities if c != code)
+        chips.append(
+            removable(
+                f"Localidad: {locality_names.get(code, code)}",
+                state.with_changes(localities=rest),
+                f"chip-localidad-{code}",
+            )
+        )
+    if state.entity:
+        chips.append(
+            removable(
+                f"Entidad: {entity_names.get(state.entity, state.entity)}",
+                state.with_changes(entity=None),
+                "chip-entidad",
+            )
+        )
+    if state.uta:
+        chips.append(
+            removable(
+                f"{uta_names.get(state.uta, state.uta)}", state.with_changes(uta=None), "chip-uta"
+            )
+        )
+    if not state.localities:
+        chips.append(
+            dbc.Badge("Todo el Distrito", color="light", text_color="dark", className="me-1 border")
+        )
+    return html.Div(chips, className="mb-3 filter-chips", id="filter-chips")
+
+
+def empty_note(message: str = "No hay datos para estos filtros.") -> dbc.Alert:
+    return dbc.Alert(message, color="light", className="border text-secondary empty-note")
+
+
+def kpi_card(
+    label: str,
+    value_text: str,
+    footnote: str,
+    delta_text: str | None = None,
+    value_id: str | dict | None = None,
+    href: str | None = None,
+) -> dbc.Card:
+    """A big formatted figure with its label, the change vs the previous period and a footnote."""
+    value_props = {"id": value_id} if value_id else {}
+    body = [
+        html.Div(label, className="kpi-label small text-body-secondary"),
+        html.Div(value_text, className="kpi-value fs-3 fw-bold", **value_props),
+    ]
+    if delta_text:
+        body.append(html.Div(delta_text, className="small kpi-delta"))
+    body.append(html.Div(footnote, className="small text-secondary kpi-foot"))
+    if href:
+        body.append(dcc.Link("Ver detalle →", href=href, className="small stretched-link"))
+    return dbc.Card(dbc.CardBody(body), className="shadow-sm h-100 kpi-card")

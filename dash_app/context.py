@@ -1,0 +1,96 @@
+"""The filter context read from the marts (cached) and the page-side entry `state_from_query`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import pandas as pd
+
+from dash_app.cache import cached_call
+from dash_app.data import reference
+from dash_app.state import FilterContext, FilterState, ParsedState, parse_query, shift_months
+
+DEFAULT_CUTOFF = "2024-C1"
+
+
+def filter_context() -> FilterContext:
+    localities = cached_call(reference.localities)
+    entities = cached_call(reference.entities)
+    utas = cached_call(reference.utas)
+    cutoffs = cached_call(reference.cutoffs)
+    first, last = cached_call(reference.data_range)
+    cutoff_bounds = {
+        row.cutoff_code: (row.start_month, row.end_month) for row in cutoffs.itertuples()
+    }
+    if DEFAULT_CUTOFF in cutoff_bounds:
+        start, end = cutoff_bounds[DEFAULT_CUTOFF]
+    elif first is not None:
+        start, end = first, last
+    else:
+        today = date.today().replace(day=1)
+        start, end = shift_months(today, -11), today
+    return FilterContext(
+        locality_codes=frozenset(localities["locality_code"]),
+        entity_codes=frozenset(entities["entity_code"]),
+        uta_codes=frozenset(utas["uta_code"]),
+        cutoffs=cutoff_bounds,
+        default_start=start,
+        default_end=end,
+    )
+
+
+def parsed_from_query(query: Mapping[str, object]) -> ParsedState:
+    return parse_query(query, filter_context())
+
+
+def state_from_query(query: Mapping[str, object]) -> FilterState:
+    return parsed_from_query(query).state
+
+
+def month_options(ctx: FilterContext) -> list[dict]:
+    """Every month of the years covered by the data and the cut-offs."""
+    years = {ctx.default_start.year, ctx.default_end.year}
+    first, last = cached_call(reference.data_range)
+    for bound in (first, last):
+        if bound is not None:
+            years.add(bound.year)
+    for start, end in ctx.cutoffs.values():
+        years.update((start.year, end.year))
+    from dash_app.formatting import format_month
+
+    return [
+        {"label": format_month(date(y, m, 1)), "value": f"{y}-{m:02d}"}
+        for y in range(min(years), max(years) + 1)
+        for m in range(1, 13)
+    ]
+
+
+def period_options(ctx: FilterContext) -> list[dict]:
+    """Quick picks: cut-offs, then quarters and years of the data."""
+    cutoffs = cached_call(reference.cutoffs)
+    options = [
+        {"label": f"Corte {row.cutoff_name}", "value": row.cutoff_code}
+        for row in cutoffs.itertuples()
+    ]
+    years = sorted({ctx.default_start.year, ctx.default_end.year})
+    for year in years:
+        options += [{"label": f"T{q} {year}", "value": f"{year}-T{q}"} for q in range(1, 5)]
+        options.append({"label": f"Año {year}", "value": str(year)})
+    return options
+
+
+def names(frame: pd.DataFrame, key: str, label: str) -> dict[str, str]:
+    return dict(zip(frame[key], frame[label], strict=False)) if not frame.empty else {}
+
+
+def locality_names() -> dict[str, str]:
+    return names(cached_call(reference.localities), "locality_code", "locality_name")
+
+
+def entity_names() -> dict[str, str]:
+    return names(cached_call(reference.entities), "entity_code", "entity_short_name")
+
+
+def uta_names() -> dict[str, str]:
+    return names(cached_call(reference.utas), "uta_code", "uta_label")

@@ -1,0 +1,63 @@
+"""Delivery and freshness queries (marts.mart_deliveries and marts.mart_entity_freshness)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from dash_app.data.sql import frame
+
+DELIVERY_COLUMNS = [
+    "delivery_id",
+    "entity_code",
+    "entity_short_name",
+    "kind",
+    "file_name",
+    "received_at",
+    "status",
+    "row_count",
+    "problem_count",
+]
+
+
+def deliveries(
+    entity: str | None = None, start: date | None = None, end: date | None = None
+) -> pd.DataFrame:
+    """Deliveries received between the first day of `start` and the last day of `end`."""
+    return frame(
+        "select d.delivery_id, d.entity_code, e.entity_short_name, d.kind, d.file_name, "
+        "d.received_at, d.status, d.row_count, d.problem_count "
+        "from marts.mart_deliveries as d left join marts.dim_entity as e using (entity_code) "
+        "where (cast(:entity as text) is null or d.entity_code = :entity) "
+        "and (cast(:start as date) is null or d.received_at >= :start) "
+        "and (cast(:end as date) is null "
+        "or d.received_at < cast(:end as date) + interval '1 month') "
+        "order by d.received_at desc",
+        {"entity": entity, "start": start, "end": end},
+        columns=DELIVERY_COLUMNS,
+    )
+
+
+def entity_freshness(entity: str | None = None) -> pd.DataFrame:
+    return frame(
+        "select f.entity_code, e.entity_short_name, e.entity_name, f.last_delivery_at, "
+        "f.last_accepted_at, f.accepted_deliveries, f.rejected_deliveries, f.expected_frequency, "
+        "f.days_since_last_accepted, f.is_stale "
+        "from marts.mart_entity_freshness as f join marts.dim_entity as e using (entity_code) "
+        "where (cast(:entity as text) is null or f.entity_code = :entity) "
+        "order by e.quorum_order nulls last, e.entity_name",
+        {"entity": entity},
+        columns=[
+            "entity_code",
+            "entity_short_name",
+            "entity_name",
+            "last_delivery_at",
+            "last_accepted_at",
+            "accepted_deliveries",
+            "rejected_deliveries",
+            "expected_frequency",
+            "days_since_last_accepted",
+            "is_stale",
+        ],
+    )

@@ -1,0 +1,63 @@
+"""Reference queries for filters and labels: localities, entities, UTAs, cut-offs, data range."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dash_app.data.sql import frame, scalar
+
+
+def localities() -> pd.DataFrame:
+    """The 20 localities plus Distrito (00); population_2024 for rates."""
+    return frame(
+        "select locality_code, locality_name, locality_kind, is_locality, population_2024 "
+        "from marts.dim_locality where locality_code <> '99' order by sort_order",
+        columns=[
+            "locality_code",
+            "locality_name",
+            "locality_kind",
+            "is_locality",
+            "population_2024",
+        ],
+    )
+
+
+def entities() -> pd.DataFrame:
+    return frame(
+        "select entity_code, entity_name, entity_short_name, entity_kind, is_committee_member, "
+        "quorum_order from marts.dim_entity order by quorum_order nulls last, entity_name",
+        columns=["entity_code", "entity_name", "entity_short_name"],
+    )
+
+
+def utas() -> pd.DataFrame:
+    return frame(
+        "select uta_code, uta_number, uta_name, uta_label, uta_objective "
+        "from marts.dim_uta order by sort_order",
+        columns=["uta_code", "uta_number", "uta_name", "uta_label", "uta_objective"],
+    )
+
+
+def cutoffs() -> pd.DataFrame:
+    return frame(
+        "select cutoff_code, cutoff_name, start_month, end_month from marts.dim_cutoff "
+        "order by start_month",
+        columns=["cutoff_code", "cutoff_name", "start_month", "end_month"],
+    )
+
+
+def data_range() -> tuple:
+    """First and last month with any indicator value (None, None when empty)."""
+    result = frame(
+        "select min(period_month) as first_month, max(period_month) as last_month "
+        "from marts.fct_indicator_values",
+        columns=["first_month", "last_month"],
+    )
+    if result.empty:
+        return None, None
+    return result["first_month"].iloc[0], result["last_month"].iloc[0]
+
+
+def built_at():
+    """Timestamp of the last successful dbt build (mart_build_info), None if unknown."""
+    return scalar("select max(built_at) from marts.mart_build_info")

@@ -1,0 +1,49 @@
+"""Calidad de datos page: deliveries and freshness (logic in dash_app/views/calidad.py)."""
+
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, State, callback, ctx, dcc, html
+
+from dash_app import ids
+from dash_app.callbacks import query_dict
+from dash_app.components.common import filter_chips, page_header
+from dash_app.context import entity_names, locality_names, state_from_query, uta_names
+from dash_app.export import to_csv_bytes, to_xlsx_bytes
+from dash_app.views import calidad as view
+
+PATH = "/calidad"
+dash.register_page(
+    __name__, path=PATH, name="Calidad de datos", title="Calidad de datos – Tablero Migrante"
+)
+
+
+def layout(**query) -> html.Div:
+    state = state_from_query(query)
+    return html.Div(
+        [
+            page_header(
+                "Calidad de datos",
+                "Entregas de cada entidad: aceptadas y rechazadas, última entrega y oportunidad "
+                "frente a la frecuencia esperada.",
+                "Aplica el filtro de entidad. Periodo, localidad y UTA no aplican: las entregas "
+                "se listan por fecha de recepción.",
+            ),
+            filter_chips(state, PATH, locality_names(), entity_names(), uta_names()),
+            *view.render(state),
+        ]
+    )
+
+
+@callback(
+    Output(f"{view.PREFIX}-download", "data"),
+    Input(f"{view.PREFIX}-csv", "n_clicks"),
+    Input(f"{view.PREFIX}-xlsx", "n_clicks"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def download(_csv, _xlsx, search):
+    frame = view.delivery_frame(state_from_query(query_dict(search)))
+    if ctx.triggered_id == f"{view.PREFIX}-xlsx":
+        return dcc.send_bytes(to_xlsx_bytes(frame, view.DELIVERY_COLUMNS), "entregas.xlsx")
+    return dcc.send_bytes(to_csv_bytes(frame, view.DELIVERY_COLUMNS), "entregas.csv")

@@ -1,0 +1,46 @@
+"""Catálogo page: indicator catalogue from the warehouse (logic in dash_app/views/catalogo.py)."""
+
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, State, callback, ctx, dcc, html
+
+from dash_app import ids
+from dash_app.callbacks import query_dict
+from dash_app.components.common import filter_chips, page_header
+from dash_app.context import entity_names, locality_names, state_from_query, uta_names
+from dash_app.export import to_csv_bytes, to_xlsx_bytes
+from dash_app.views import catalogo as view
+
+PATH = "/catalogo"
+dash.register_page(__name__, path=PATH, name="Catálogo", title="Catálogo – Tablero Migrante")
+
+
+def layout(**query) -> html.Div:
+    state = state_from_query(query)
+    return html.Div(
+        [
+            page_header(
+                "Catálogo de indicadores",
+                "Definiciones, unidades, reglas de agregación, responsables y metas, generados "
+                "desde el almacén: lo que se lee aquí es lo que se calcula.",
+                "Aplican los filtros de entidad y UTA. Periodo y localidad no aplican.",
+            ),
+            filter_chips(state, PATH, locality_names(), entity_names(), uta_names()),
+            *view.render(state),
+        ]
+    )
+
+
+@callback(
+    Output(f"{view.PREFIX}-download", "data"),
+    Input(f"{view.PREFIX}-csv", "n_clicks"),
+    Input(f"{view.PREFIX}-xlsx", "n_clicks"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def download(_csv, _xlsx, search):
+    frame = view.catalogue_frame(state_from_query(query_dict(search)))
+    if ctx.triggered_id == f"{view.PREFIX}-xlsx":
+        return dcc.send_bytes(to_xlsx_bytes(frame, view.COLUMNS, "catálogo"), "catalogo.xlsx")
+    return dcc.send_bytes(to_csv_bytes(frame, view.COLUMNS), "catalogo.csv")

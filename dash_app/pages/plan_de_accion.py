@@ -1,0 +1,51 @@
+"""Plan de acción page: follow-up of the work plan (logic in dash_app/views/plan.py)."""
+
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, State, callback, ctx, dcc, html
+
+from dash_app import ids
+from dash_app.callbacks import query_dict
+from dash_app.components.common import filter_chips, page_header
+from dash_app.context import entity_names, locality_names, state_from_query, uta_names
+from dash_app.export import to_csv_bytes, to_xlsx_bytes
+from dash_app.views import plan as view
+
+PATH = "/plan-de-accion"
+dash.register_page(
+    __name__, path=PATH, name="Plan de acción", title="Plan de acción – Tablero Migrante"
+)
+
+
+def layout(**query) -> html.Div:
+    state = state_from_query(query)
+    return html.Div(
+        [
+            page_header(
+                "Plan de acción",
+                "Seguimiento del Plan de Trabajo: cumplimiento de reporte por corte, quién no "
+                "reportó, estado de las actividades, transversales, metas PDD y la lista.",
+                "Aplican periodo (elige el corte), entidad y UTA. La localidad no aplica: las "
+                "actividades no se reportan por localidad.",
+            ),
+            filter_chips(state, PATH, locality_names(), entity_names(), uta_names()),
+            *view.render(state),
+        ]
+    )
+
+
+@callback(
+    Output(f"{view.PREFIX}-download", "data"),
+    Input(f"{view.PREFIX}-csv", "n_clicks"),
+    Input(f"{view.PREFIX}-xlsx", "n_clicks"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def download(_csv, _xlsx, search):
+    state = state_from_query(query_dict(search))
+    frame = view.activity_frame(state)
+    name = f"actividades_{state.start:%Y-%m}_{state.end:%Y-%m}"
+    if ctx.triggered_id == f"{view.PREFIX}-xlsx":
+        return dcc.send_bytes(to_xlsx_bytes(frame, view.ACTIVITY_COLUMNS), f"{name}.xlsx")
+    return dcc.send_bytes(to_csv_bytes(frame, view.ACTIVITY_COLUMNS), f"{name}.csv")

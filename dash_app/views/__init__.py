@@ -1,0 +1,1 @@
+"""Plain functions behind the pages: FilterState in, Dash components out (tested directly)."""

@@ -1,0 +1,144 @@
+"""Calidad de datos: deliveries per entity, accepted/rejected, last delivery and freshness."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+from dash_app.cache import cached_call
+from dash_app.components.common import empty_note, graph
+from dash_app.components.table import export_buttons, grid
+from dash_app.data import quality
+from dash_app.figures.quality import deliveries_by_entity
+from dash_app.formatting import format_datetime, format_number
+from dash_app.state import FilterState
+
+PREFIX = "cal"
+SOURCE = "registro de entregas del almacén (mart_deliveries)"
+STATUS_LABELS = {
+    "aceptado": "aceptada",
+    "rechazado": "rechazada",
+    "duplicado": "duplicada",
+    "reemplazado": "reemplazada",
+}
+DELIVERY_COLUMNS = {
+    "delivery_id": "Entrega n.º",
+    "entity_short_name": "Entidad",
+    "kind": "Tipo de archivo",
+    "file_name": "Archivo",
+    "received_text": "Recibida",
+    "status_text": "Estado",
+    "row_count": "Filas",
+    "problem_count": "Problemas",
+}
+
+
+def delivery_frame(state: FilterState) -> pd.DataFrame:
+    frame = cached_call(quality.deliveries, state.entity, None, None).copy()
+    frame["received_text"] = [format_datetime(v) for v in frame["received_at"]]
+    frame["status_text"] = frame["status"].map(lambda s: STATUS_LABELS.get(s, s))
+    return frame
+
+
+def counts_by_entity(frame: pd.DataFrame) -> pd.DataFrame:
+    """Accepted and rejected deliveries per entity (a count of rows of mart_deliveries)."""
+    if frame.empty:
+        return pd.DataFrame(columns=["entity", "accepted", "rejected"])
+    entity = frame["entity_short_name"].fillna(frame["entity_code"]).fillna("sin entidad")
+    table = pd.DataFrame(
+        {
+            "entity": entity,
+            "accepted": (frame["status"] == "aceptado").astype(int),
+            "rejected": (frame["status"] == "rechazado").astype(int),
+        }
+    )
+    return table.groupby("entity", as_index=False, sort=False).sum()
+
+
+def render(state: FilterState) -> list:
+    deliveries = delivery_frame(state)
+    counts = counts_by_entity(deliveries)
+    chart = deliveries_by_entity(counts, "Entregas aceptadas y rechazadas por entidad", SOURCE)
+    return [
+        _freshness(state),
+        graph(f"{PREFIX}-chart", chart),
+        html.H2("Entregas recibidas", className="h5 mt-3"),
+        (
+            empty_note("No hay entregas registradas.")
+            if deliveries.empty
+            else html.Div(
+                [
+                    export_buttons(PREFIX),
+                    grid(
+                        f"{PREFIX}-table",
+                        deliveries,
+                        DELIVERY_COLUMNS,
+                        ("row_count", "problem_count"),
+                    ),
+                ]
+            )
+        ),
+    ]
+
+
+def _freshness(state: FilterState):
+    frame = cached_call(quality.entity_freshness, state.entity)
+    if frame.empty:
+        return empty_note("Aún no hay información de oportunidad de las entregas.")
+    rows = []
+    for r in frame.itertuples():
+        stale = bool(r.is_stale) if pd.notna(r.is_stale) else True
+        badge = dbc.Badge(
+            "con retraso" if stale else "al día",
+            color="warning" if stale else "success",
+            text_color="dark" if stale else None,
+        )
+        days = (
+            format_number(r.days_since_last_accepted)
+            if pd.notna(r.days_since_last_accepted)
+            else "—"
+        )
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(r.entity_short_name),
+                    html.Td(r.expected_frequency or "—"),
+                    html.Td(
+                        format_datetime(r.last_delivery_at) if pd.notna(r.last_delivery_at) else "—"
+                    ),
+                    html.Td(
+                        format_datetime(r.last_accepted_at) if pd.notna(r.last_accepted_at) else "—"
+                    ),
+                    html.Td(days, className="text-end"),
+                    html.Td(format_number(r.accepted_deliveries), className="text-end"),
+                    html.Td(format_number(r.rejected_deliveries), className="text-end"),
+                    html.Td(badge),
+                ],
+                id=f"{PREFIX}-row-{r.entity_code}",
+            )
+        )
+    head = [
+        "Entidad",
+        "Frecuencia esperada",
+        "Última entrega",
+        "Última aceptada",
+        "Días desde la última aceptada",
+        "Aceptadas",
+        "Rechazadas",
+        "Oportunidad",
+    ]
+    return dbc.Card(
+        [
+            dbc.CardHeader("Oportunidad por entidad"),
+            dbc.Table(
+                [html.Thead(html.Tr([html.Th(h) for h in head])), html.Tbody(rows)],
+                size="sm",
+                striped=True,
+                hover=True,
+                responsive=True,
+                className="small mb-0",
+            ),
+        ],
+        className="shadow-sm mb-3",
+    )

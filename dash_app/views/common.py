@@ -1,0 +1,66 @@
+"""Helpers shared by the views: cached queries, labels, cut-off choice and indicator figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from dash_app.cache import cached_call
+from dash_app.data import explore, plan
+from dash_app.formatting import format_month_range, format_number
+from dash_app.state import FilterState, previous_period
+
+RULE_LABELS = {
+    "sum": "suma de los meses del periodo",
+    "avg": "promedio mensual de los meses con dato",
+    "last": "valor al último mes con dato (existencias: no se suma entre meses)",
+}
+SCOPE_ALL = "Aplican todos los filtros: periodo, localidad, entidad y UTA."
+SOURCE_WAREHOUSE = "almacén del Tablero (marts), exportaciones de las entidades"
+
+
+def catalogue(state: FilterState | None = None) -> pd.DataFrame:
+    """Indicators, narrowed to the state's UTA and entity when given."""
+    result = cached_call(explore.catalogue)
+    if state is not None and state.uta:
+        result = result[result["uta_code"] == state.uta]
+    if state is not None and state.entity:
+        result = result[result["entity_code"] == state.entity]
+    return result
+
+
+def indicator_figure(code: str, state: FilterState, localities=None) -> dict:
+    chosen = state.locality_list if localities is None else localities
+    return cached_call(explore.figure, code, state.start, state.end, chosen, state.entity)
+
+
+def previous_figure(code: str, state: FilterState) -> dict:
+    start, end = previous_period(state.start, state.end)
+    return cached_call(explore.figure, code, start, end, state.locality_list, state.entity)
+
+
+def figure_text(result: dict) -> str:
+    return "Sin datos" if result["value"] is None else format_number(result["value"])
+
+
+def figure_footnote(result: dict, unit: str) -> str:
+    if result["value"] is None:
+        return "No hay datos para estos filtros."
+    months = format_month_range(result["first"], result["last"])
+    return f"{unit}; {RULE_LABELS.get(result['rule'], result['rule'])} ({months})."
+
+
+def cutoff_for(state: FilterState) -> tuple[str | None, str | None]:
+    """The latest cut-off overlapping the period: (code, name) or (None, None)."""
+    cutoffs = cached_call(plan.cutoffs_in_period, state.start, state.end)
+    if cutoffs.empty:
+        return None, None
+    row = cutoffs.iloc[0]
+    return row["cutoff_code"], row["cutoff_name"]
+
+
+def to_date(value) -> date | None:
+    if value is None or (not isinstance(value, date) and pd.isna(value)):
+        return None
+    return value.date() if hasattr(value, "date") and callable(value.date) else value

@@ -1,0 +1,274 @@
+"""Indicadores: one indicator explored (definition, rule, series, ranking, breakdown, lineage)."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+from dash_app.cache import cached_call
+from dash_app.components.common import empty_note, graph, kpi_card
+from dash_app.components.filter_bar import dropdown
+from dash_app.components.table import export_buttons, grid
+from dash_app.data import explore
+from dash_app.figures.charts import breakdown_bar, ranking_bar, series_bar
+from dash_app.formatting import format_change, format_datetime
+from dash_app.state import FilterState
+from dash_app.views import common
+
+PREFIX = "ind"
+ID_SELECT, ID_GRAIN, ID_DIMENSION = f"{PREFIX}-select", f"{PREFIX}-grain", f"{PREFIX}-dimension"
+ID_SERIES, ID_RANKING, ID_BREAKDOWN = f"{PREFIX}-series", f"{PREFIX}-ranking", f"{PREFIX}-breakdown"
+ID_TABLE, ID_LINEAGE, ID_KPI = f"{PREFIX}-table", f"{PREFIX}-lineage", f"{PREFIX}-kpi"
+K_INDICATOR, K_GRAIN, K_DIMENSION = "indicador", "grano", "desagregacion"
+GRAINS = {"mes": ("month", "mes"), "trimestre": ("quarter", "trimestre"), "año": ("year", "año")}
+DIMENSIONS = {"sexo": ("sex", "sexo"), "grupo_edad": ("age_group", "grupo de edad")}
+TABLE_COLUMNS = {
+    "mes": "Mes",
+    "localidad": "Localidad",
+    "sexo": "Sexo",
+    "grupo_edad": "Grupo de edad",
+    "valor": "Valor",
+    "entidad": "Entidad",
+    "entrega": "Entrega n.º",
+}
+LINEAGE_COLUMNS = {
+    "month_label": "Mes",
+    "entity_short_name": "Entidad",
+    "file_name": "Archivo",
+    "loaded_at_text": "Cargado",
+    "row_count": "Filas",
+    "value_total": "Suma de valores",
+    "batch_id": "Entrega n.º",
+}
+
+
+def page_keys(catalogue: pd.DataFrame) -> dict:
+    return {
+        K_INDICATOR: list(catalogue["indicator_code"]),
+        K_GRAIN: list(GRAINS),
+        K_DIMENSION: list(DIMENSIONS),
+    }
+
+
+def options(catalogue: pd.DataFrame) -> list[dict]:
+    """Grouped by UTA in the label ('UTA 1 – … · name'); the search matches both."""
+    return [
+        {
+            "label": f"{row.uta_label} · {row.indicator_name}",
+            "value": row.indicator_code,
+            "search": f"{row.indicator_name} {row.uta_label} {row.indicator_code}",
+        }
+        for row in catalogue.itertuples()
+    ]
+
+
+def table_frame(code: str, state: FilterState) -> pd.DataFrame:
+    """Exactly the rows behind the figure for these filters (also what the exports contain)."""
+    return cached_call(
+        explore.value_rows, code, state.start, state.end, state.locality_list, state.entity
+    )
+
+
+def lineage_frame(code: str, state: FilterState) -> pd.DataFrame:
+    frame = cached_call(explore.lineage, code, state.start, state.end).copy()
+    if state.entity:
+        frame = frame[frame["entity_code"] == state.entity]
+    frame["loaded_at_text"] = [format_datetime(v) for v in frame["loaded_at"]]
+    return frame
+
+
+def _definition(row: pd.Series) -> dbc.Card:
+    allowed = row["allowed_disaggregations"] or "ninguna"
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2(row["indicator_name"], className="h5"),
+                html.P(row["definition"], className="mb-2"),
+                html.Dl(
+                    [
+                        html.Dt("Regla de agregación", className="col-sm-4"),
+                        html.Dd(
+                            common.RULE_LABELS.get(row["aggregation_rule"]),
+                            className="col-sm-8",
+                            id=f"{PREFIX}-rule",
+                        ),
+                        html.Dt("Unidad", className="col-sm-4"),
+                        html.Dd(row["unit"], className="col-sm-8"),
+                        html.Dt("Entidad responsable", className="col-sm-4"),
+                        html.Dd(row["entity_name"], className="col-sm-8"),
+                        html.Dt("Frecuencia", className="col-sm-4"),
+                        html.Dd(row["frequency"], className="col-sm-8"),
+                        html.Dt("Desagregaciones", className="col-sm-4"),
+                        html.Dd(allowed.replace(",", ", ").replace("_", " "), className="col-sm-8"),
+                    ],
+                    className="row small mb-0",
+                ),
+            ]
+        ),
+        className="shadow-sm h-100",
+    )
+
+
+def resolve(state: FilterState, extras: dict) -> dict:
+    """The page keys in effect (defaults filled in): indicator, grain, disaggregation."""
+    catalogue = common.catalogue(state)
+    code = extras.get(K_INDICATOR)
+    if catalogue.empty:
+        return {K_INDICATOR: None, K_GRAIN: "mes", K_DIMENSION: None}
+    if code not in set(catalogue["indicator_code"]):
+        code = catalogue["indicator_code"].iloc[0]
+    grain = extras.get(K_GRAIN) if extras.get(K_GRAIN) in GRAINS else "mes"
+    allowed = catalogue.set_index("indicator_code").loc[code, "allowed_disaggregations"] or ""
+    dims = [k for k in DIMENSIONS if k in allowed.split(",")]
+    dim = (
+        extras.get(K_DIMENSION) if extras.get(K_DIMENSION) in dims else (dims[0] if dims else None)
+    )
+    return {K_INDICATOR: code, K_GRAIN: grain, K_DIMENSION: dim}
+
+
+def render(state: FilterState, code: str | None, grain_key: str | None, dim_key: str | None):
+    catalogue = common.catalogue(state)
+    if catalogue.empty:
+        return [empty_note("No hay indicadores para la UTA o entidad elegidas.")]
+    effective = resolve(state, {K_INDICATOR: code, K_GRAIN: grain_key, K_DIMENSION: dim_key})
+    code, grain_key, dim_key = (effective[K_INDICATOR], effective[K_GRAIN], effective[K_DIMENSION])
+    allowed = catalogue.set_index("indicator_code").loc[code, "allowed_disaggregations"] or ""
+    dims = [k for k in DIMENSIONS if k in allowed.split(",")]
+    row = catalogue.set_index("indicator_code").loc[code]
+    row["indicator_code"] = code
+    unit, source = row["unit"], f"{row['entity_name']} (exportaciones al Tablero)"
+
+    result = common.indicator_figure(code, state)
+    previous = common.previous_figure(code, state)
+    kpi = kpi_card(
+        f"Cifra del periodo · {state.period_label}",
+        common.figure_text(result),
+        common.figure_footnote(result, unit),
+        format_change(result["value"], previous["value"]),
+        value_id=ID_KPI,
+    )
+
+    grain, grain_label = GRAINS[grain_key]
+    series = cached_call(
+        explore.series, code, state.start, state.end, state.locality_list, grain, state.entity
+    )
+    series_fig = series_bar(
+        series, f"{row['indicator_name']} por {grain_label} ({unit})", unit, source
+    )
+    ranking = cached_call(explore.figure_by_locality, code, state.start, state.end, state.entity)
+    ranking = ranking[ranking["is_locality"].astype(bool)] if not ranking.empty else ranking
+    ranking_fig = ranking_bar(
+        ranking,
+        f"Ranking por localidad ({unit}) · clic para filtrar",
+        unit,
+        source,
+        state.localities,
+    )
+    controls = dbc.Row(
+        [
+            dbc.Col(
+                [
+                    dbc.Label("Indicador", className="small fw-semibold"),
+                    dropdown(
+                        ID_SELECT,
+                        options(catalogue),
+                        "Buscar un indicador…",
+                        value=code,
+                        clearable=False,
+                        searchable=True,
+                    ),
+                ],
+                lg=7,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label("Serie por", className="small fw-semibold d-block"),
+                    dbc.RadioItems(
+                        id=ID_GRAIN,
+                        value=grain_key,
+                        inline=True,
+                        options=[{"label": k.capitalize(), "value": k} for k in GRAINS],
+                    ),
+                ],
+                lg=2,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label("Desagregar por", className="small fw-semibold d-block"),
+                    dbc.RadioItems(
+                        id=ID_DIMENSION,
+                        value=dim_key,
+                        inline=True,
+                        options=[
+                            {"label": DIMENSIONS[k][1].capitalize(), "value": k} for k in dims
+                        ],
+                    )
+                    if dims
+                    else html.Div("Sin desagregaciones", className="small"),
+                ],
+                lg=3,
+            ),
+        ],
+        className="g-2 mb-3",
+    )
+    return [
+        controls,
+        dbc.Row([dbc.Col(_definition(row), lg=8), dbc.Col(kpi, lg=4)], className="g-3 mb-3"),
+        dbc.Row(
+            [
+                dbc.Col(graph(ID_SERIES, series_fig), lg=7),
+                dbc.Col(graph(ID_RANKING, ranking_fig), lg=5),
+            ],
+            className="g-3 mb-3",
+        ),
+        _breakdown(code, state, dim_key, row, source),
+        html.H2("Datos detrás de la cifra", className="h5 mt-3"),
+        _table(code, state),
+        _lineage(code, state),
+    ]
+
+
+def _breakdown(code: str, state: FilterState, dim_key: str | None, row, source: str):
+    if dim_key is None:
+        return empty_note("Este indicador no admite desagregación por sexo ni por grupo de edad.")
+    dimension, label = DIMENSIONS[dim_key]
+    frame = cached_call(
+        explore.breakdown,
+        code,
+        state.start,
+        state.end,
+        state.locality_list,
+        dimension,
+        state.entity,
+    )
+    figure = breakdown_bar(
+        frame, label, f"{row['indicator_name']} por {label} ({row['unit']})", row["unit"], source
+    )
+    return graph(ID_BREAKDOWN, figure)
+
+
+def _table(code: str, state: FilterState):
+    frame = table_frame(code, state)
+    if frame.empty:
+        return empty_note()
+    return html.Div([export_buttons(PREFIX), grid(ID_TABLE, frame, TABLE_COLUMNS, ("valor",))])
+
+
+def _lineage(code: str, state: FilterState):
+    frame = lineage_frame(code, state)
+    body = (
+        empty_note("No hay entregas registradas para este indicador en el periodo.")
+        if frame.empty
+        else grid(ID_LINEAGE, frame, LINEAGE_COLUMNS, ("row_count", "value_total"), height=300)
+    )
+    return dbc.Accordion(
+        dbc.AccordionItem(
+            body,
+            title="¿De dónde sale esta cifra? Entregas de origen (entidad, archivo, fecha)",
+            item_id="lineage",
+        ),
+        start_collapsed=True,
+        className="mt-3",
+        id=f"{PREFIX}-lineage-accordion",
+    )

@@ -1,0 +1,243 @@
+"""Plan de acción: compliance per cut-off, who did not report, status, PDD goals, activities."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+from dash_app.cache import cached_call
+from dash_app.components.common import empty_note, graph
+from dash_app.components.table import export_buttons, grid
+from dash_app.data import plan
+from dash_app.figures.charts import (
+    compliance_gauge,
+    expected_vs_reported,
+    goal_progress,
+    status_bars,
+)
+from dash_app.formatting import format_month, format_number, format_percent
+from dash_app.state import FilterState
+from dash_app.views import common
+
+PREFIX = "plan"
+SOURCE = "reportes de avance de las entidades (fct_activity_status)"
+ACTIVITY_COLUMNS = {
+    "activity_code": "Código",
+    "activity_name": "Actividad",
+    "uta_label": "UTA",
+    "activity_kind": "Tipo",
+    "lead_entity": "Entidad líder",
+    "status": "Estado",
+    "progress_note": "Avance reportado",
+}
+STATUS_COLUMNS = {
+    "n_totalmente_ejecutada": "totalmente ejecutada",
+    "n_iniciada": "iniciada",
+    "n_no_iniciada": "no iniciada",
+    "n_not_reported": "no reportada",
+}
+
+
+def activity_frame(state: FilterState) -> pd.DataFrame:
+    cutoff, _ = common.cutoff_for(state)
+    if cutoff is None:
+        return pd.DataFrame(columns=list(ACTIVITY_COLUMNS))
+    return cached_call(plan.activities, cutoff, state.uta, state.entity)
+
+
+def _long_status(frame: pd.DataFrame, category: str) -> pd.DataFrame:
+    rows = []
+    for _, row in frame.iterrows():
+        for column, status in STATUS_COLUMNS.items():
+            if column in frame.columns:
+                rows.append(
+                    {category: row[category], "status": status, "activities": int(row[column] or 0)}
+                )
+    return pd.DataFrame(rows, columns=[category, "status", "activities"])
+
+
+def render(state: FilterState) -> list:
+    cutoff, cutoff_name = common.cutoff_for(state)
+    if cutoff is None:
+        return [
+            empty_note(
+                "Ningún corte de seguimiento cae en el periodo elegido. Elija, por "
+                "ejemplo, el corte enero–mayo 2024 en «Periodo rápido»."
+            )
+        ]
+    by_uta = cached_call(plan.compliance_by_uta, cutoff)
+    utas = by_uta[by_uta["uta_code"].isin(["UTA1", "UTA2", "UTA3"])]
+    if state.uta:
+        utas = utas[utas["uta_code"] == state.uta]
+    total = by_uta[by_uta["uta_code"] == "TOTAL"]
+    by_entity = cached_call(plan.compliance_by_entity, cutoff, state.uta, state.entity)
+
+    if state.uta or state.entity:
+        expected = int(by_entity["expected_activities"].sum()) if not by_entity.empty else 0
+        reported = int(by_entity["reported_activities"].sum()) if not by_entity.empty else 0
+        ratio = reported / expected if expected else None
+    else:
+        row = total.iloc[0] if not total.empty else None
+        expected = int(row["expected_activities"]) if row is not None else 0
+        reported = int(row["reported_activities"]) if row is not None else 0
+        ratio = row["compliance_ratio"] if row is not None else None
+    gauge = compliance_gauge(
+        ratio,
+        f"Cumplimiento de reporte · corte {cutoff_name}",
+        f"{format_number(reported)} de {format_number(expected)} reportadas",
+    )
+    bars = expected_vs_reported(
+        utas.assign(
+            label=utas["uta_name"],
+            expected=utas["expected_activities"],
+            reported=utas["reported_activities"],
+        ),
+        f"Actividades esperadas y reportadas por UTA · {cutoff_name}",
+        SOURCE,
+    )
+    uta_status = status_bars(
+        _long_status(utas, "uta_name"), "uta_name", "Estado de las actividades por UTA", SOURCE
+    )
+    entity_frame = (
+        by_entity.groupby("entity_short_name", as_index=False, sort=False)[
+            [
+                "n_totalmente_ejecutada",
+                "n_iniciada",
+                "n_no_iniciada",
+                "expected_activities",
+                "reported_activities",
+            ]
+        ].sum()
+        if not by_entity.empty
+        else by_entity
+    )
+    if not by_entity.empty:
+        entity_frame["n_not_reported"] = (
+            entity_frame["expected_activities"] - entity_frame["reported_activities"]
+        )
+    entity_status = status_bars(
+        _long_status(entity_frame, "entity_short_name"),
+        "entity_short_name",
+        "Estado de las actividades por entidad líder",
+        SOURCE,
+    )
+    return [
+        html.P(
+            f"Corte de seguimiento: {cutoff_name} (el último corte que cae en el periodo).",
+            className="fw-semibold",
+            id=f"{PREFIX}-cutoff",
+        ),
+        dbc.Row(
+            [
+                dbc.Col(graph(f"{PREFIX}-gauge", gauge), lg=4),
+                dbc.Col(graph(f"{PREFIX}-bars", bars), lg=8),
+            ],
+            className="g-3",
+        ),
+        dbc.Row(
+            [dbc.Col(_missing(by_entity), lg=5), dbc.Col(_transversal(by_uta, cutoff_name), lg=7)],
+            className="g-3 mb-3",
+        ),
+        dbc.Row(
+            [
+                dbc.Col(graph(f"{PREFIX}-uta-status", uta_status), lg=6),
+                dbc.Col(graph(f"{PREFIX}-entity-status", entity_status), lg=6),
+            ],
+            className="g-3",
+        ),
+        _goals(state),
+        html.H2("Lista de actividades", className="h5 mt-3"),
+        _activities(state),
+    ]
+
+
+def _missing(by_entity: pd.DataFrame):
+    if by_entity.empty:
+        return empty_note()
+    missing = by_entity[by_entity["reported_activities"] < by_entity["expected_activities"]]
+    if missing.empty:
+        return dbc.Alert(
+            "Todas las entidades reportaron sus actividades en este corte.", color="success"
+        )
+    items = [
+        html.Li(
+            f"{r.entity_short_name} ({r.uta_code}): "
+            f"{format_number(r.expected_activities - r.reported_activities)} de "
+            f"{format_number(r.expected_activities)} sin reportar"
+        )
+        for r in missing.itertuples()
+    ]
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2("Quién no reportó", className="h6"),
+                html.Ul(items, className="small mb-0", id=f"{PREFIX}-missing"),
+            ]
+        ),
+        className="shadow-sm h-100",
+    )
+
+
+def _transversal(by_uta: pd.DataFrame, cutoff_name: str):
+    row = by_uta[by_uta["uta_code"] == "TRANSVERSAL"]
+    if row.empty:
+        return empty_note("Sin actividades transversales en este corte.")
+    r = row.iloc[0]
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2("Actividades transversales", className="h6"),
+                html.P(
+                    [
+                        html.Span(
+                            format_percent(r["started_ratio"]),
+                            className="fs-3 fw-bold me-2",
+                            id=f"{PREFIX}-transversal",
+                        ),
+                        f"iniciadas o ejecutadas de {format_number(r['expected_activities'])} "
+                        f"(corte {cutoff_name}); reportaron "
+                        f"{format_number(r['reported_activities'])}.",
+                    ],
+                    className="mb-0",
+                ),
+            ]
+        ),
+        className="shadow-sm h-100",
+    )
+
+
+def _goals(state: FilterState):
+    goals = cached_call(plan.goal_progress, state.uta, state.entity)
+    if goals.empty:
+        return empty_note("No hay metas del Plan Distrital de Desarrollo para estos filtros.")
+    goals = goals.assign(label=goals["indicator_name"])
+    figure = goal_progress(
+        goals,
+        "Metas PDD: avance hacia la meta (%)",
+        "fct_goal_progress; metas del Plan Distrital de Desarrollo",
+    )
+    details = [
+        html.Li(
+            f"{r.indicator_name}: {format_number(r.current_value)} de "
+            f"{format_number(r.goal_value)} {r.unit} (meta {r.goal_year}, "
+            f"dato a {format_month(r.as_of_month) if r.as_of_month else '—'})"
+        )
+        for r in goals.itertuples()
+    ]
+    return dbc.Row(
+        [
+            dbc.Col(graph(f"{PREFIX}-goals", figure), lg=7),
+            dbc.Col(html.Ul(details, className="small"), lg=5),
+        ],
+        className="g-3 mt-1",
+    )
+
+
+def _activities(state: FilterState):
+    frame = activity_frame(state)
+    if frame.empty:
+        return empty_note("No hay actividades para la UTA o entidad elegidas.")
+    return html.Div(
+        [export_buttons(PREFIX), grid(f"{PREFIX}-table", frame, ACTIVITY_COLUMNS, height=460)]
+    )

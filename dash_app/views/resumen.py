@@ -1,0 +1,152 @@
+"""Resumen: the deck's UTA slides as live cards (headline figures, change, compliance, status)."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+from dash_app.cache import cached_call
+from dash_app.components.common import empty_note, graph, kpi_card
+from dash_app.data import plan, reference
+from dash_app.figures.charts import compliance_gauge
+from dash_app.formatting import format_change, format_number, format_percent
+from dash_app.state import FilterState, to_query
+from dash_app.views import common
+
+UTAS = ("UTA1", "UTA2", "UTA3")
+MAX_HEADLINES = 6
+
+
+def kpi_id(code: str) -> str:
+    return f"kpi-{code}"
+
+
+def _headline_cards(uta: str, state: FilterState) -> list:
+    indicators = common.catalogue(state)
+    indicators = indicators[indicators["uta_code"] == uta].head(MAX_HEADLINES)
+    cards = []
+    for row in indicators.itertuples():
+        result = common.indicator_figure(row.indicator_code, state)
+        previous = common.previous_figure(row.indicator_code, state)
+        href = "/indicadores" + to_query(state, {"indicador": row.indicator_code})
+        cards.append(
+            dbc.Col(
+                kpi_card(
+                    row.indicator_name,
+                    common.figure_text(result),
+                    common.figure_footnote(result, row.unit),
+                    format_change(result["value"], previous["value"]),
+                    value_id=kpi_id(row.indicator_code),
+                    href=href,
+                ),
+                xs=12,
+                md=6,
+                xl=4,
+            )
+        )
+    return cards
+
+
+def _status_line(row: pd.Series | None) -> html.Div:
+    if row is None:
+        return html.Div("Sin seguimiento de actividades para este corte.", className="small")
+    parts = [
+        ("Totalmente ejecutadas", row["n_totalmente_ejecutada"]),
+        ("Iniciadas", row["n_iniciada"]),
+        ("No iniciadas", row["n_no_iniciada"]),
+        ("No reportadas", row["n_not_reported"]),
+    ]
+    return html.Ul(
+        [html.Li(f"{label}: {format_number(value)}") for label, value in parts],
+        className="small mb-0 list-unstyled status-list",
+    )
+
+
+def _compliance_column(uta: str, compliance: pd.DataFrame, cutoff_name: str | None):
+    row = None
+    if not compliance.empty and uta in set(compliance["uta_code"]):
+        row = compliance.set_index("uta_code").loc[uta]
+    ratio = None if row is None else row["compliance_ratio"]
+    detail = (
+        f"{format_number(row['reported_activities'])} de "
+        f"{format_number(row['expected_activities'])} actividades reportadas"
+        if row is not None
+        else ""
+    )
+    title = f"Cumplimiento de reporte · {cutoff_name}" if cutoff_name else "Cumplimiento de reporte"
+    children = [
+        graph(f"gauge-{uta}", compliance_gauge(ratio, title, detail), style={"height": "220px"}),
+        _status_line(row),
+    ]
+    if row is not None and row.get("reporting_entities"):
+        children.append(
+            html.Div(
+                f"Reportaron: {row['reporting_entities']}", className="small text-secondary mt-1"
+            )
+        )
+    return children
+
+
+def render(state: FilterState) -> list:
+    cutoff, cutoff_name = common.cutoff_for(state)
+    compliance = cached_call(plan.compliance_by_uta, cutoff) if cutoff else pd.DataFrame()
+    utas = cached_call(reference.utas)
+    labels = dict(zip(utas["uta_code"], utas["uta_label"], strict=False))
+    sections = []
+    for uta in UTAS:
+        if state.uta and state.uta not in (uta,):
+            continue
+        cards = _headline_cards(uta, state)
+        body = dbc.Row(
+            [
+                dbc.Col(
+                    dbc.Row(cards, className="g-2")
+                    if cards
+                    else empty_note("Ninguna cifra de esta UTA para estos filtros."),
+                    lg=8,
+                ),
+                dbc.Col(_compliance_column(uta, compliance, cutoff_name), lg=4),
+            ],
+            className="g-3",
+        )
+        sections.append(
+            dbc.Card(
+                [
+                    dbc.CardHeader(html.H2(labels.get(uta, uta), className="mb-0 h5")),
+                    dbc.CardBody(body),
+                ],
+                className="mb-3 uta-card shadow-sm",
+                id=f"uta-card-{uta}",
+            )
+        )
+    if not state.uta or state.uta == "TRANSVERSAL":
+        sections.append(_transversal(compliance, cutoff_name))
+    return sections
+
+
+def _transversal(compliance: pd.DataFrame, cutoff_name: str | None) -> dbc.Card:
+    if compliance.empty or "TRANSVERSAL" not in set(compliance["uta_code"]):
+        body = empty_note("Sin seguimiento de actividades transversales para este periodo.")
+    else:
+        row = compliance.set_index("uta_code").loc["TRANSVERSAL"]
+        started = int(row["n_iniciada"]) + int(row["n_totalmente_ejecutada"])
+        body = html.P(
+            [
+                html.Span(
+                    format_percent(row["started_ratio"]),
+                    className="fs-3 fw-bold me-2",
+                    id="kpi-transversal",
+                ),
+                f"de las {format_number(row['expected_activities'])} actividades transversales "
+                f"están iniciadas o ejecutadas ({format_number(started)}) · corte {cutoff_name}.",
+            ],
+            className="mb-0",
+        )
+    return dbc.Card(
+        [
+            dbc.CardHeader(html.H2("Actividades transversales", className="mb-0 h5")),
+            dbc.CardBody(body),
+        ],
+        className="mb-3 uta-card shadow-sm",
+    )

@@ -1,0 +1,220 @@
+"""Territorio: choropleth of the 20 localities (absolute or per 1.000 inhabitants) and a profile."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+from dash_app.cache import cached_call
+from dash_app.components.common import empty_note, graph
+from dash_app.components.filter_bar import dropdown
+from dash_app.data import explore, reference
+from dash_app.figures.maps import choropleth
+from dash_app.formatting import format_number
+from dash_app.state import FilterState
+from dash_app.views import common
+from dash_app.views.indicadores import options
+
+PREFIX = "terr"
+ID_SELECT, ID_MEASURE, ID_MAP = f"{PREFIX}-select", f"{PREFIX}-measure", f"{PREFIX}-map"
+ID_AREA, ID_PROFILE = f"{PREFIX}-area", f"{PREFIX}-profile"
+K_INDICATOR, K_MEASURE, K_AREA = "indicador", "medida", "area"
+MEASURES = {"absoluto": "Valor absoluto", "tasa": "Por 1.000 habitantes"}
+AREAS = {"urbana": "Zona urbana (sin Sumapaz)", "todo": "Las 20 localidades"}
+PROFILE_COLUMNS = {
+    "indicator_name": "Indicador",
+    "value_text": "Cifra",
+    "unit": "Unidad",
+    "rate_text": "Por 1.000 hab.",
+    "rule": "Regla",
+}
+
+
+def page_keys(catalogue: pd.DataFrame) -> dict:
+    return {
+        K_INDICATOR: list(catalogue["indicator_code"]),
+        K_MEASURE: list(MEASURES),
+        K_AREA: list(AREAS),
+    }
+
+
+def map_frame(code: str, state: FilterState, measure: str) -> pd.DataFrame:
+    """Figure per locality (dbt function) and, for 'tasa', per 1.000 inhabitants of 2024."""
+    frame = cached_call(explore.figure_by_locality, code, state.start, state.end, state.entity)
+    if frame.empty:
+        return frame
+    frame = frame[frame["is_locality"].astype(bool)].copy()
+    frame["absolute"] = pd.to_numeric(frame["value"], errors="coerce")
+    population = pd.to_numeric(frame["population_2024"], errors="coerce")
+    frame["rate"] = frame["absolute"] / population * 1000
+    frame["value"] = frame["rate"] if measure == "tasa" else frame["absolute"]
+    return frame
+
+
+def profile_frame(locality: str, state: FilterState) -> pd.DataFrame:
+    """Every indicator of the catalogue (within UTA/entity filters) for one locality."""
+    catalogue = common.catalogue(state)
+    localities = cached_call(reference.localities).set_index("locality_code")
+    population = (
+        localities.loc[locality, "population_2024"] if locality in localities.index else None
+    )
+    rows = []
+    for row in catalogue.itertuples():
+        result = common.indicator_figure(row.indicator_code, state, [locality])
+        value = result["value"]
+        rate = (
+            (float(value) / float(population) * 1000) if value is not None and population else None
+        )
+        rows.append(
+            {
+                "indicator_code": row.indicator_code,
+                "indicator_name": row.indicator_name,
+                "value": value,
+                "value_text": common.figure_text(result),
+                "unit": row.unit,
+                "rate_text": format_number(rate, 2) if rate is not None else "—",
+                "rule": common.RULE_LABELS.get(row.aggregation_rule, row.aggregation_rule),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["indicator_code", "indicator_name", "value", *PROFILE_COLUMNS]
+    )
+
+
+def resolve(state: FilterState, extras: dict) -> dict:
+    """The page keys in effect (defaults filled in): indicator, measure, area."""
+    catalogue = common.catalogue(state)
+    code = extras.get(K_INDICATOR)
+    if not catalogue.empty and code not in set(catalogue["indicator_code"]):
+        code = catalogue["indicator_code"].iloc[0]
+    return {
+        K_INDICATOR: code if not catalogue.empty else None,
+        K_MEASURE: extras.get(K_MEASURE) if extras.get(K_MEASURE) in MEASURES else "absoluto",
+        K_AREA: extras.get(K_AREA) if extras.get(K_AREA) in AREAS else "urbana",
+    }
+
+
+def render(state: FilterState, code: str | None, measure: str | None, area: str | None):
+    catalogue = common.catalogue(state)
+    if catalogue.empty:
+        return [empty_note("No hay indicadores para la UTA o entidad elegidas.")]
+    effective = resolve(state, {K_INDICATOR: code, K_MEASURE: measure, K_AREA: area})
+    code, measure, area = effective[K_INDICATOR], effective[K_MEASURE], effective[K_AREA]
+    row = catalogue.set_index("indicator_code").loc[code]
+    unit = row["unit"] if measure == "absoluto" else f"{row['unit']} por 1.000 hab."
+    frame = map_frame(code, state, measure)
+    title = f"{row['indicator_name']} · {state.period_label} ({unit})"
+    source = f"{row['entity_name']}; población 2024: SDP / DANE"
+    figure = choropleth(frame, title, unit, source, state.localities, urban_only=area == "urbana")
+    controls = dbc.Row(
+        [
+            dbc.Col(
+                [
+                    dbc.Label("Indicador", className="small fw-semibold"),
+                    dropdown(
+                        ID_SELECT,
+                        options(catalogue),
+                        "Buscar un indicador…",
+                        value=code,
+                        clearable=False,
+                    ),
+                ],
+                lg=6,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label("Medida", className="small fw-semibold d-block"),
+                    dbc.RadioItems(
+                        id=ID_MEASURE,
+                        value=measure,
+                        inline=True,
+                        options=[{"label": v, "value": k} for k, v in MEASURES.items()],
+                    ),
+                ],
+                lg=3,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label("Área", className="small fw-semibold d-block"),
+                    dbc.RadioItems(
+                        id=ID_AREA,
+                        value=area,
+                        inline=True,
+                        options=[{"label": v, "value": k} for k, v in AREAS.items()],
+                    ),
+                ],
+                lg=3,
+            ),
+        ],
+        className="g-2 mb-2",
+    )
+    return [
+        controls,
+        dbc.Row(
+            [
+                dbc.Col(graph(ID_MAP, figure), lg=7),
+                dbc.Col(_profile(state), lg=5, id=ID_PROFILE),
+            ],
+            className="g-3",
+        ),
+    ]
+
+
+def _profile(state: FilterState):
+    if not state.localities:
+        return dbc.Alert(
+            "Haga clic en una localidad del mapa (o elíjala en el filtro) para ver "
+            "su perfil: todas sus cifras en una pantalla.",
+            color="info",
+        )
+    locality = state.localities[0]
+    localities = cached_call(reference.localities).set_index("locality_code")
+    name = localities.loc[locality, "locality_name"]
+    population = localities.loc[locality, "population_2024"]
+    frame = profile_frame(locality, state)
+    note = (
+        "También seleccionadas: "
+        + ", ".join(localities.loc[c, "locality_name"] for c in state.localities[1:])
+        if len(state.localities) > 1
+        else None
+    )
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2(f"Perfil de {name}", className="h5", id=f"{PREFIX}-profile-title"),
+                html.P(
+                    f"Población 2024: {format_number(population)} habitantes (SDP / DANE). "
+                    f"Periodo: {state.period_label}.",
+                    className="small",
+                ),
+                html.P(note, className="small text-secondary") if note else None,
+                _profile_table(frame),
+            ]
+        ),
+        className="shadow-sm",
+    )
+
+
+def _profile_table(frame: pd.DataFrame) -> dbc.Table:
+    header = html.Thead(html.Tr([html.Th(v) for k, v in PROFILE_COLUMNS.items() if k != "rule"]))
+    rows = [
+        html.Tr(
+            [
+                html.Td(r.indicator_name, title=r.rule),
+                html.Td(r.value_text, className="text-end"),
+                html.Td(r.unit),
+                html.Td(r.rate_text, className="text-end"),
+            ],
+            id=f"{PREFIX}-profile-{r.indicator_code}",
+        )
+        for r in frame.itertuples()
+    ]
+    return dbc.Table(
+        [header, html.Tbody(rows)],
+        size="sm",
+        striped=True,
+        hover=True,
+        responsive=True,
+        className="small mb-0",
+    )
