@@ -256,6 +256,39 @@ def test_files_carry_the_deck_barriers_sessions_and_maturity() -> None:
     assert len(totals) == 2 and totals[1] > totals[0]
 
 
+def test_catalogues_the_demo_relies_on() -> None:
+    activities = _catalog("activities")
+    entities = {r["entity_code"] for r in _catalog("entities")}
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for activity in activities:
+        counts[(activity["uta_code"], activity["activity_kind"])] += 1
+        responsible = activity["responsible_entity_codes"].split("|")
+        assert responsible[0] == activity["lead_entity_code"]
+        assert set(responsible) <= entities
+        if activity["activity_kind"] == "entidad":
+            assert len(responsible) == 1, activity
+        if activity["activity_kind"] == "intersectorial":
+            assert 2 <= len(responsible) <= 4, activity
+    assert dict(counts) == {
+        ("UTA1", "entidad"): 13,
+        ("UTA1", "intersectorial"): 7,
+        ("UTA2", "entidad"): 13,
+        ("UTA2", "intersectorial"): 3,
+        ("UTA3", "entidad"): 6,
+        ("UTA3", "intersectorial"): 6,
+        ("TRANSVERSAL", "transversal"): 11,
+    }
+    levels = sorted(_catalog("maturity_levels"), key=lambda r: float(r["min_score"]))
+    bounds = [(float(r["min_score"]), float(r["max_score"])) for r in levels]
+    assert bounds[0][0] == 0 and bounds[-1][1] == 1
+    assert all(a[1] == b[0] for a, b in pairwise(bounds))
+    criteria = defaultdict(int)
+    for criterion in _catalog("maturity_criteria"):
+        criteria[criterion["domain_code"]] += 1
+    assert criteria == dict.fromkeys((r["domain_code"] for r in _catalog("maturity_domains")), 3)
+    assert len(criteria) == 6
+
+
 # --- (c) the loader accepts every demo export -------------------------------------------------
 def test_every_demo_export_is_accepted_by_the_loader(engine) -> None:
     paths = sorted(p for p in DEMO.rglob("*") if p.suffix in {".csv", ".xlsx"})
