@@ -24,7 +24,7 @@ def test_cutoff_figures_equal_the_figure_function(built_warehouse):
             text(
                 "select c.indicator_code, c.figure, k.start_month, k.end_month "
                 "from marts.mart_indicator_cutoff_figures c "
-                "join reference.cutoffs k using (cutoff_code) "
+                "join marts.dim_cutoff k using (cutoff_code) "
                 "where c.cutoff_code = '2024-C1' and c.locality_scope = 'todas'"
             )
         ).all()

@@ -12,7 +12,7 @@ indicators as (
 ),
 
 cutoffs as (
-    select * from {{ ref('cutoffs') }}
+    select * from {{ ref('dim_cutoff') }}
 ),
 
 monthly_by_locality as (
@@ -24,7 +24,7 @@ monthly_by_locality as (
         sum(facts.indicator_value) as month_value
     from facts
     inner join cutoffs
-        on facts.period_month between cutoffs.start_month::date and cutoffs.end_month::date
+        on facts.period_month between cutoffs.start_month and cutoffs.end_month
     where facts.is_total
     group by facts.indicator_code, cutoffs.cutoff_code, facts.locality_code, facts.period_month
 ),
