@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 from warehouse.demo_generator.formats import Style
 
-Cell = str | int | object
+Cell = object  # text, int or datetime
 FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 FIXED_STAMP = "2024-01-01T00:00:00Z"
 
