@@ -29,8 +29,9 @@ class ExportKind:
     # Delivered columns never stored (identity numbers): the loader replaces them by a derived
     # pseudonym before any row is written (warehouse/intake/pseudonym.py).
     secret: tuple[str, ...] = ()
-    # Column(s) that say which period a delivery covers (a corrected file supersedes by it).
-    period: str | None = None
+    # Columns that identify what a delivery covers, as dbt's latest-delivery logic partitions
+    # (with the entity): a later accepted file covering the same values supersedes it.
+    period: tuple[str, ...] = ()
 
     @property
     def column_names(self) -> list[str]:
@@ -73,7 +74,7 @@ INDICATOR_VALUES = ExportKind(
         ),
     ),
     key=("entidad", "indicador", "localidad", "mes", "sexo", "grupo_edad"),
-    period="mes",
+    period=("indicador", "mes"),
     derived=(
         C(
             "localidad_codigo",
@@ -96,7 +97,7 @@ ACTIVITY_STATUS = ExportKind(
         C("avance", "text", False, "Nota de avance (texto libre)."),
     ),
     key=("entidad", "actividad", "corte"),
-    period="corte",
+    period=("corte",),
 )
 
 BARRIERS = ExportKind(
@@ -111,7 +112,7 @@ BARRIERS = ExportKind(
         C("texto", "text", True, "Descripción."),
     ),
     key=("entidad", "uta", "corte", "tipo", "texto"),
-    period="corte",
+    period=("corte",),
 )
 
 SESSION_ATTENDANCE = ExportKind(
@@ -124,7 +125,7 @@ SESSION_ATTENDANCE = ExportKind(
         C("asiste", "boolean", True, "sí / no."),
     ),
     key=("fecha_sesion", "entidad"),
-    period="fecha_sesion",
+    period=("fecha_sesion",),
 )
 
 MATURITY_ASSESSMENTS = ExportKind(
@@ -139,7 +140,7 @@ MATURITY_ASSESSMENTS = ExportKind(
         C("evidencia", "text", False, "Evidencia o soporte."),
     ),
     key=("entidad", "mes", "criterio"),
-    period="mes",
+    period=("mes",),
 )
 
 PERSON_SERVICES = ExportKind(
@@ -156,7 +157,7 @@ PERSON_SERVICES = ExportKind(
     ),
     # Checked after pseudonymisation: the same person twice in the same month and locality.
     key=("entidad", "indicador", "localidad", "mes", "persona_seudonimo"),
-    period="mes",
+    period=("indicador", "mes"),
     secret=("numero_documento",),
     derived=(
         C(

@@ -14,7 +14,7 @@ from typing import Any
 from warehouse.contracts import EXPORT_KINDS, ExportKind
 from warehouse.intake.header import Table
 from warehouse.intake.problems import Problem, errors_of, file_problem, warnings_of
-from warehouse.intake.pseudonym import pseudonymise
+from warehouse.intake.pseudonym import looks_like_identity, pseudonymise
 from warehouse.intake.reader import ReadError, read_table
 from warehouse.intake.validation import detect_kind, validate_table
 from warehouse.settings import Settings, get_settings
@@ -47,10 +47,19 @@ class Inspection:
 
     @property
     def periods(self) -> list[str]:
-        if self.kind is None or self.kind.period is None:
+        if self.kind is None or not self.kind.period:
             return []
-        values = {r.get(self.kind.period) for r in self.rows} - {None}
-        return sorted(v.isoformat() if isinstance(v, date) else str(v) for v in values)
+        return sorted(
+            {
+                "|".join(_period_text(r.get(c)) for c in self.kind.period)
+                for r in self.rows
+                if all(r.get(c) is not None for c in self.kind.period)
+            }
+        )
+
+
+def _period_text(value: object) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 def _no_template_problem(table: Table) -> Problem:
@@ -125,11 +134,11 @@ def archived_content(
     writer.writerow(table.header)
     for _, cells in table.records:
         cells = list(cells)
-        for column in kind.secret:
-            pos = table.position(column)
-            if pos is not None and pos < len(cells) and cells[pos].strip():
-                doc_type = cells[type_pos] if type_pos is not None and type_pos < len(cells) else ""
-                cells[pos] = "hmac:" + pseudonymise(doc_type, cells[pos], key)
+        doc_type = cells[type_pos] if type_pos is not None and type_pos < len(cells) else ""
+        secret = {table.position(column) for column in kind.secret}
+        for pos, cell in enumerate(cells):
+            if (pos in secret and cell.strip()) or looks_like_identity(cell):
+                cells[pos] = "hmac:" + pseudonymise(doc_type, cell, key)
         writer.writerow(cells)
     return buffer.getvalue().encode("utf-8"), "seudonimizado"
 

@@ -40,6 +40,13 @@ def report_rows(problems: list[Problem]) -> list[list[str]]:
 
 def print_report(problems: list[Problem], console: Console | None = None, title: str = "") -> None:
     console = console or Console()
+    if not console.is_terminal:  # piped or captured: one plain line per problem, never wrapped
+        if title:
+            console.print(title, soft_wrap=True, markup=False)
+        console.print(" | ".join(HEADERS), soft_wrap=True, markup=False)
+        for row in report_rows(problems):
+            console.print(" | ".join(row), soft_wrap=True, markup=False, highlight=False)
+        return
     table = RichTable(title=title or None, show_lines=False, expand=True)
     for header in HEADERS:
         table.add_column(header, overflow="fold")

@@ -76,7 +76,7 @@ def _instructions(sheet, kind: ExportKind, catalog: Catalog, entity: str | None)
             "El número de documento se reemplaza por un seudónimo cifrado (HMAC) al cargarlo; "
             "el número nunca se guarda en el almacén.",
         ]
-    if kind.period == "corte" and catalog.cutoffs:
+    if "corte" in kind.period and catalog.cutoffs:
         lines += ["", "# Cortes de seguimiento"]
         lines += [f"• {code}: {name}" for code, name in catalog.cutoffs.items()]
     for row, text in enumerate(lines, start=1):

@@ -17,6 +17,7 @@ from warehouse.intake.parsing import (
     parse_number,
 )
 from warehouse.intake.problems import WARNING, Problem, errors_of
+from warehouse.intake.pseudonym import looks_like_identity
 from warehouse.intake.rules import RowContext, check_row
 from warehouse.settings import Settings, get_settings
 
@@ -131,7 +132,7 @@ def _mask(kind: ExportKind, problem: Problem) -> Problem:
     """Never echo an identity number: secret columns and long digit runs are hidden."""
     if not kind.secret or problem.value in (None, ""):
         return problem
-    if problem.column in kind.secret or re.search(r"\d{4,}", problem.value or ""):
+    if problem.column in kind.secret or looks_like_identity(problem.value):
         return Problem(
             problem.row, problem.column, MASK, problem.problem, problem.fix, problem.severity
         )
