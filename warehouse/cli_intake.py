@@ -49,7 +49,7 @@ def load(
     rejected = loaded = 0
     for path in paths:
         result = _load_one(engine, path, submitter)
-        console.print(result.message)
+        console.print(result.message, markup=False, highlight=False)
         loaded += result.status == "aceptado"
         if result.status == "rechazado":
             rejected += 1
@@ -87,7 +87,9 @@ def check(
     result = inspect_file(path)
     kind = result.kind.label if result.kind else "plantilla no reconocida"
     if result.ok:
-        console.print(f"{path.name}: válido ({kind}), {len(result.rows)} filas listas para cargar.")
+        console.print(
+            f"{path.name}: válido ({kind}), {len(result.rows)} fila(s) lista(s) para cargar."
+        )
     else:
         console.print(f"{path.name}: {len(result.errors)} error(es); el archivo sería rechazado.")
     _report_problems(result.problems, f"Revisión de {path.name} ({kind})")

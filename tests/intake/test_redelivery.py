@@ -111,7 +111,7 @@ def test_load_with_build_refreshes_marts_and_demo_skips_when_current(
     outcome = runner.invoke(app, ["load", str(path), "--build"])
     assert outcome.exit_code == 0, outcome.output
     assert (
-        "aceptado, 2 filas" in outcome.output and "Construcción de dbt completa" in outcome.output
+        "aceptado, 2 fila(s)" in outcome.output and "Construcción de dbt completa" in outcome.output
     )
     with engine.connect() as conn:
         built_after = conn.execute(text("select built_at from marts.mart_build_info")).scalar_one()

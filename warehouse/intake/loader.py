@@ -45,7 +45,7 @@ class LoadResult:
     @property
     def message(self) -> str:
         if self.status == "aceptado":
-            text = f"{self.file_name}: aceptado, {self.row_count} filas cargadas"
+            text = f"{self.file_name}: aceptado, {self.row_count} fila(s) cargada(s)"
             if self.supersedes_delivery_id:
                 text += f" (corrige la entrega {self.supersedes_delivery_id})"
             if self.warnings:
