@@ -26,3 +26,22 @@ def test_months_in_spanish():
     assert format_month(date(2024, 1, 1)) == "ene 2024"
     assert format_month_range(date(2024, 1, 1), date(2024, 5, 1)) == "ene 2024 – may 2024"
     assert format_month_range(date(2024, 5, 1), date(2024, 5, 1)) == "may 2024"
+
+
+def test_datetimes_in_bogota_time_and_spanish():
+    from datetime import UTC, datetime
+
+    from dash_app.formatting import format_date, format_datetime
+
+    assert format_datetime(datetime(2024, 6, 14, 17, 5, tzinfo=UTC)) == "14 jun 2024, 12:05"
+    assert format_datetime(None) == "—"
+    assert format_date(date(2024, 6, 14)) == "14 jun 2024"
+
+
+def test_change_against_previous_period():
+    from dash_app.formatting import format_change
+
+    assert format_change(120, 100) == "▲ 20 % frente al periodo anterior"
+    assert format_change(Decimal("75"), Decimal("100")) == "▼ 25 % frente al periodo anterior"
+    assert format_change(5, None) is None
+    assert format_change(5, 0) is None

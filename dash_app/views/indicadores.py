@@ -203,9 +203,10 @@ def render(state: FilterState, code: str | None, grain_key: str | None, dim_key:
                         options=[
                             {"label": DIMENSIONS[k][1].capitalize(), "value": k} for k in dims
                         ],
-                    )
-                    if dims
-                    else html.Div("Sin desagregaciones", className="small"),
+                    ),
+                    html.Div("Sin desagregaciones por sexo ni edad", className="small")
+                    if not dims
+                    else None,
                 ],
                 lg=3,
             ),

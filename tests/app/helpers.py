@@ -1,0 +1,47 @@
+"""Helpers of the browser tests: wait for Dash to settle, ask the marts directly, pick options."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import text
+
+from dash_app.formatting import format_number
+
+
+def settle(page, timeout: int = 15000) -> None:
+    """Wait until no request is in flight and no Dash component is loading."""
+    page.wait_for_load_state("networkidle", timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=timeout
+    )
+    page.wait_for_load_state("networkidle", timeout=timeout)
+
+
+def sql_figure(engine, code: str, start: date, end: date, localities=None, entity=None):
+    """The figure straight from dbt's SQL function, bypassing the app's query layer."""
+    with engine.connect() as conn:
+        return conn.execute(
+            text("select figure from marts.indicator_figure(:c, :s, :e, cast(:l as text[]), :ent)"),
+            {"c": code, "s": start, "e": end, "l": localities, "ent": entity},
+        ).scalar()
+
+
+def shown(value: Decimal | None) -> str:
+    return "Sin datos" if value is None else format_number(value)
+
+
+def pick(page, dropdown_id: str, typed: str) -> None:
+    """Choose an option of a Dash 4 dcc.Dropdown the way a person does: open, type, Enter."""
+    page.click(f"#{dropdown_id}")
+    page.keyboard.type(typed)
+    page.wait_for_selector(f"#{dropdown_id} ~ * .dash-dropdown-option, .dash-dropdown-option")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    settle(page)
+
+
+def scalar(engine, sql: str, **params):
+    with engine.connect() as conn:
+        return conn.execute(text(sql), params).scalar()

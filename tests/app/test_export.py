@@ -1,0 +1,46 @@
+"""CSV/XLSX exports: formula injection neutralised, Spanish headers, readable by Excel tools."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+
+from dash_app.export import neutralise, to_csv_bytes, to_xlsx_bytes
+
+FRAME = pd.DataFrame(
+    {
+        "name": ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "Kennedy", None],
+        "value": [1, 2, 3, 4, 806728, 6],
+    }
+)
+COLUMNS = {"name": "Nombre", "value": "Valor"}
+
+
+def test_neutralise_only_dangerous_text():
+    assert neutralise("=1+1") == "'=1+1"
+    assert neutralise("@cmd") == "'@cmd"
+    assert neutralise("Usaquén") == "Usaquén"
+    assert neutralise(-5) == -5  # numbers are data, not formulas
+
+
+def test_csv_is_excel_friendly_and_safe():
+    data = to_csv_bytes(FRAME, COLUMNS)
+    assert data.startswith("\ufeff".encode())
+    text = data.decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0] == "Nombre;Valor"
+    cells = [line.split(";")[0] for line in lines[1:]]
+    for cell in cells:
+        assert not cell.lstrip('"').startswith(("=", "+", "-", "@")), cell
+    assert "Kennedy;806728" in text
+
+
+def test_xlsx_has_the_same_rows_neutralised():
+    workbook = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(FRAME, COLUMNS)))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert rows[0] == ("Nombre", "Valor")
+    assert len(rows) == len(FRAME) + 1
+    assert rows[1][0].startswith("'=")
+    assert rows[5] == ("Kennedy", 806728)
