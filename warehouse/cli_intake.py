@@ -31,8 +31,12 @@ def _load_one(engine, path: Path, submitter: str | None):
     with Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), console=console
     ) as bar:
-        task = bar.add_task(f"Cargando {path.name}", total=None)
-        return load_file(engine, path, submitter=submitter, progress=lambda n: bar.advance(task, n))
+        task = bar.add_task(f"Leyendo {path.name}", total=None)
+
+        def advance(phase: str, done: int, total: int) -> None:
+            bar.update(task, description=f"{phase} {path.name}", completed=done, total=total)
+
+        return load_file(engine, path, submitter=submitter, progress=advance)
 
 
 def load(

@@ -9,7 +9,8 @@ from sqlalchemy import Connection
 
 from warehouse.contracts import LINEAGE_COLUMNS, ExportKind
 
-Progress = Callable[[int], None]  # called with the number of rows written since the last call
+# Called as progress(phase, rows done, rows in the file); phase is "Validando" or "Cargando".
+Progress = Callable[[str, int, int], None]
 PROGRESS_STEP = 1000
 
 
@@ -29,7 +30,7 @@ def copy_rows(
             copy.write_row([lineage[c] if c in lineage else row.get(c) for c in columns])
             written += 1
             if progress and written % PROGRESS_STEP == 0:
-                progress(PROGRESS_STEP)
-    if progress and written % PROGRESS_STEP:
-        progress(written % PROGRESS_STEP)
+                progress("Cargando", written, len(rows))
+    if progress:
+        progress("Cargando", written, len(rows))
     return written

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from warehouse.contracts import EXPORT_KINDS, ExportKind
+from warehouse.intake.bulk import Progress
 from warehouse.intake.header import Table
 from warehouse.intake.problems import Problem, errors_of, file_problem, warnings_of
 from warehouse.intake.pseudonym import looks_like_identity, pseudonymise
@@ -74,7 +75,11 @@ def _no_template_problem(table: Table) -> Problem:
 
 
 def inspect_bytes(
-    path: Path, data: bytes, settings: Settings | None = None, today: date | None = None
+    path: Path,
+    data: bytes,
+    settings: Settings | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
 ) -> Inspection:
     """Every problem of the file, the typed rows, its kind; nothing is written anywhere."""
     settings = settings or get_settings()
@@ -90,7 +95,7 @@ def inspect_bytes(
         result.problems = [_no_template_problem(table)]
         return result
     result.rows, result.problems = validate_table(
-        table, result.kind, settings=settings, today=today
+        table, result.kind, settings=settings, today=today, progress=progress
     )
     return result
 

@@ -77,7 +77,7 @@ def load_bytes(
     if duplicate is not None:
         return LoadResult(path.name, "duplicado", duplicate_of=duplicate)
 
-    inspection = inspect_bytes(path, data, settings)
+    inspection = inspect_bytes(path, data, settings, progress=progress)
     kind = inspection.kind
     content, content_kind = archived_content(
         inspection, data, settings.pseudonym_key, settings.max_file_bytes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -150,6 +151,7 @@ def validate_table(
     catalog: Catalog | None = None,
     settings: Settings | None = None,
     today: date | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
     """Typed rows (with `source_row` and derived columns) and every problem of the file."""
     settings = settings or get_settings()
@@ -161,7 +163,10 @@ def validate_table(
     positions = {col.name: table.position(col.name) for col in kind.columns}
     rows: list[dict[str, Any]] = []
     seen_keys: dict[tuple, int] = {}
-    for file_row, cells in table.records:
+    total = len(table.records)
+    for done, (file_row, cells) in enumerate(table.records, start=1):
+        if progress and done % 1000 == 0:
+            progress("Validando", done, total)
         record: dict[str, Any] = {"source_row": file_row}
         row_problems: list[Problem] = []
         for col in kind.columns:
