@@ -134,6 +134,8 @@ def test_new_catalogue_row_and_delivery_reach_the_marts(isolated_settings, tmp_p
 
     seeded = run_dbt(["seed"], settings)  # a bare seed runs the on-run-end hook and must pass
     assert seeded.success, seeded.failures
+    with engine.connect() as conn:
+        assert conn.execute(text("select to_regproc('marts.indicator_figure')")).scalar() is None
 
     first = _deliver(
         engine,
@@ -192,3 +194,14 @@ def test_new_catalogue_row_and_delivery_reach_the_marts(isolated_settings, tmp_p
     assert (figure.aggregation_rule, figure.figure, figure.months_with_data) == ("avg", 40, 3)
     assert lineage == [(first.delivery_id, False), (second.delivery_id, True)]
     assert catalogue == "UTA 3 – Cohesión Social"
+
+    # The safe build renames marts_next to marts: the functions must follow their tables.
+    with engine.begin() as conn:
+        conn.execute(text("alter schema marts rename to marts_renamed"))
+        moved = conn.execute(
+            text(
+                "select figure from marts_renamed.indicator_figure(:c, '2024-01-01', '2024-03-01')"
+            ),
+            {"c": NEW_CODE},
+        ).scalar_one()
+    assert moved == 40
