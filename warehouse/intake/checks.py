@@ -1,0 +1,226 @@
+"""Field checks shared by the per-kind rules: entity, indicator, locality, codes, values."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from warehouse.contracts import ExportKind
+from warehouse.intake.catalog import (
+    SEXES,
+    Catalog,
+)
+from warehouse.intake.localities import DISTRICT_CODE, resolve_locality
+from warehouse.intake.parsing import normalize_name
+from warehouse.intake.problems import WARNING, Problem
+from warehouse.settings import Settings
+
+AGE_GROUP = re.compile(r"^(\d{1,3}\s*-\s*\d{1,3}|\d{1,3}\s*\+|\d{1,3} y mas|total)$")
+
+
+@dataclass
+class RowContext:
+    kind: ExportKind
+    catalog: Catalog
+    settings: Settings
+    today: date
+
+
+def choices_text(values: list[str] | tuple[str, ...], limit: int = 12) -> str:
+    shown = ", ".join(values[:limit])
+    return shown + (" …" if len(values) > limit else "")
+
+
+def _canonical(value: str, allowed: tuple[str, ...]) -> str | None:
+    lookup = {normalize_name(a): a for a in allowed}
+    return lookup.get(normalize_name(value))
+
+
+def check_entity(record: dict, row: int, ctx: RowContext) -> list[Problem]:
+    value = record.get("entidad")
+    if value is None:
+        return []
+    code = value.strip().upper()
+    if code not in ctx.catalog.entities:
+        return [
+            Problem(
+                row,
+                "entidad",
+                value,
+                "Entidad desconocida: no está en el catálogo de entidades del comité.",
+                f"Use el código de su entidad: {choices_text(sorted(ctx.catalog.entities), 20)}.",
+            )
+        ]
+    record["entidad"] = code
+    return []
+
+
+def check_not_future(record: dict, column: str, row: int, ctx: RowContext) -> list[Problem]:
+    value = record.get(column)
+    if value is None or value <= ctx.today:
+        return []
+    return [
+        Problem(
+            row,
+            column,
+            value.isoformat()[: 7 if column == "mes" else 10],
+            "La fecha está en el futuro.",
+            "Revise el año y el mes: solo se reportan periodos ya cerrados.",
+        )
+    ]
+
+
+def check_indicator(record: dict, row: int, ctx: RowContext) -> list[Problem]:
+    value, entity = record.get("indicador"), record.get("entidad")
+    if value is None:
+        return []
+    code = value.strip().upper()
+    indicator = ctx.catalog.indicators.get(code)
+    own = [i.code for i in ctx.catalog.indicators_of(entity or "")]
+    if indicator is None:
+        return [
+            Problem(
+                row,
+                "indicador",
+                value,
+                "Indicador desconocido: no está en el catálogo.",
+                f"Use un código del catálogo. Sus indicadores: {choices_text(own) or 'ninguno'}.",
+            )
+        ]
+    record["indicador"] = code
+    if entity in ctx.catalog.entities and indicator.entity_code != entity:
+        return [
+            Problem(
+                row,
+                "indicador",
+                value,
+                f"El indicador pertenece a {indicator.entity_code}, no a {entity}.",
+                f"Reporte solo sus indicadores: {choices_text(own) or 'ninguno'}.",
+            )
+        ]
+    return []
+
+
+def check_locality(record: dict, row: int, ctx: RowContext) -> list[Problem]:
+    text = record.get("localidad") or ""
+    resolution = resolve_locality(text, ctx.catalog, ctx.settings.fuzzy_locality_threshold)
+    record["localidad_codigo"] = resolution.code
+    if resolution.code is None:
+        return [
+            Problem(
+                row,
+                "localidad",
+                text,
+                "Localidad no reconocida: no es una de las 20 localidades de Bogotá.",
+                "Escriba el nombre o el código (01–20) de la localidad; deje vacío para Distrito.",
+            )
+        ]
+    problems = []
+    if resolution.fuzzy:
+        name = ctx.catalog.localities.get(resolution.code, resolution.code)
+        problems.append(
+            Problem(
+                row,
+                "localidad",
+                text,
+                f"Se interpretó como «{name}» ({resolution.code}).",
+                "Si no es correcto, corrija el nombre y vuelva a enviar el archivo.",
+                WARNING,
+            )
+        )
+    indicator = ctx.catalog.indicators.get(record.get("indicador") or "")
+    if (
+        indicator
+        and resolution.code != DISTRICT_CODE
+        and "localidad" not in indicator.allowed_disaggregations
+    ):
+        problems.append(
+            Problem(
+                row,
+                "localidad",
+                text,
+                f"El indicador {indicator.code} no admite desagregación por localidad.",
+                "Deje la localidad vacía (total Distrito).",
+            )
+        )
+    return problems
+
+
+def check_disaggregation(record: dict, row: int, ctx: RowContext, column: str) -> list[Problem]:
+    value = record.get(column)
+    if value is None or normalize_name(value) == "total":
+        return []
+    indicator = ctx.catalog.indicators.get(record.get("indicador") or "")
+    if indicator and column not in indicator.allowed_disaggregations:
+        allowed = ", ".join(sorted(indicator.allowed_disaggregations)) or "ninguna"
+        return [
+            Problem(
+                row,
+                column,
+                value,
+                f"El indicador {indicator.code} no admite desagregación por «{column}».",
+                f"Deje la celda vacía. Desagregaciones admitidas: {allowed}.",
+            )
+        ]
+    if column == "sexo" and _canonical(value, SEXES) is None:
+        return [Problem(row, column, value, "Sexo no reconocido.", f"Use: {', '.join(SEXES)}.")]
+    if column == "grupo_edad" and not AGE_GROUP.match(normalize_name(value).replace("_", " ")):
+        return [
+            Problem(
+                row,
+                column,
+                value,
+                "Grupo de edad no reconocido.",
+                "Escriba un rango en años como 0-17, 18-28 o 60+.",
+            )
+        ]
+    record[column] = value.strip().lower()
+    return []
+
+
+def check_value(record: dict, row: int, ctx: RowContext) -> list[Problem]:
+    value = record.get("valor")
+    if value is None or value >= 0:
+        return []
+    return [
+        Problem(
+            row,
+            "valor",
+            str(value),
+            "El valor es negativo.",
+            "Los indicadores cuentan personas o atenciones: escriba un valor de 0 o más.",
+        )
+    ]
+
+
+def check_choice(record: dict, row: int, column: str, allowed: tuple[str, ...], what: str) -> list:
+    value = record.get(column)
+    if value is None:
+        return []
+    canonical = _canonical(value, allowed)
+    if canonical is None:
+        return [
+            Problem(row, column, value, f"{what} no reconocido.", f"Use: {', '.join(allowed)}.")
+        ]
+    record[column] = canonical
+    return []
+
+
+def check_code(record: dict, row: int, column: str, known: dict, what: str) -> list[Problem]:
+    value = record.get(column)
+    if value is None:
+        return []
+    code = value.strip().upper()
+    if code not in known:
+        return [
+            Problem(
+                row,
+                column,
+                value,
+                f"{what}: no está en el catálogo.",
+                f"Use uno de: {choices_text(sorted(known))}.",
+            )
+        ]
+    record[column] = code
+    return []
