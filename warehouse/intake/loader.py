@@ -59,6 +59,17 @@ class LoadResult:
         return f"{self.file_name}: rechazado, {len(self.errors)} problema(s). Nada se cargó."
 
 
+_SCHEMA_READY: set[str] = set()
+
+
+def _ensure_schema_once(engine: Engine) -> None:
+    """DDL once per database and process (it takes table locks; demo loads ~200 files)."""
+    key = engine.url.render_as_string(hide_password=False)
+    if key not in _SCHEMA_READY:
+        ensure_schema(engine)
+        _SCHEMA_READY.add(key)
+
+
 def load_bytes(
     engine: Engine,
     path: Path,
@@ -70,7 +81,7 @@ def load_bytes(
 ) -> LoadResult:
     """Validate and load one file's bytes. Rejected files are archived and change no raw row."""
     settings = settings or get_settings()
-    ensure_schema(engine)
+    _ensure_schema_once(engine)
     sha = hashlib.sha256(data).hexdigest()
     with engine.begin() as conn:
         duplicate = find_identical(conn, sha)
