@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table as RichTable
 
 from warehouse.intake.problems import Problem
@@ -51,7 +52,7 @@ def print_report(problems: list[Problem], console: Console | None = None, title:
     for header in HEADERS:
         table.add_column(header, overflow="fold")
     for row in report_rows(problems):
-        table.add_row(*row)
+        table.add_row(*(escape(cell) for cell in row))  # values are data, never rich markup
     console.print(table)
 
 
