@@ -9,13 +9,24 @@ from warehouse.intake.parsing import normalize_name, parse_bool, parse_month, pa
 
 
 @pytest.mark.parametrize(
-    "text", ["2024-05", "2024-05-01", "05/2024", "may-2024", "Mayo 2024", "2024-05-01T00:00:00"]
+    "text",
+    [
+        "2024-05",
+        "2024-05-01",
+        "05/2024",
+        "may-2024",
+        "Mayo 2024",
+        "mayo de 2024",
+        "2024-05-01T00:00:00",
+        "45413",  # Excel serial of 2024-05-01
+        "2024/05",
+    ],
 )
 def test_month_formats(text):
     assert parse_month(text) == date(2024, 5, 1)
 
 
-@pytest.mark.parametrize("text", ["2024-13", "mayo", "13/2024", "abc"])
+@pytest.mark.parametrize("text", ["2024-13", "mayo", "13/2024", "abc", "12345"])
 def test_bad_months_raise(text):
     with pytest.raises(ValueError):
         parse_month(text)
