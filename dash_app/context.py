@@ -70,7 +70,7 @@ def period_options(ctx: FilterContext) -> list[dict]:
     """Quick picks: cut-offs, then quarters and years of the data."""
     cutoffs = cached_call(reference.cutoffs)
     options = [
-        {"label": f"Corte {row.cutoff_name}", "value": row.cutoff_code}
+        {"label": f"Corte {short_month_names(row.cutoff_name)}", "value": row.cutoff_code}
         for row in cutoffs.itertuples()
     ]
     years = sorted({ctx.default_start.year, ctx.default_end.year})
@@ -78,6 +78,15 @@ def period_options(ctx: FilterContext) -> list[dict]:
         options += [{"label": f"T{q} {year}", "value": f"{year}-T{q}"} for q in range(1, 5)]
         options.append({"label": f"Año {year}", "value": str(year)})
     return options
+
+
+def short_month_names(text: str) -> str:
+    """'enero–mayo 2024' → 'ene–may 2024' (quick picks must fit a narrow dropdown)."""
+    from dash_app.formatting import MONTH_ABBR_ES, MONTH_NAMES_ES
+
+    for name, abbr in zip(MONTH_NAMES_ES, MONTH_ABBR_ES, strict=True):
+        text = text.replace(name, abbr)
+    return text
 
 
 def names(frame: pd.DataFrame, key: str, label: str) -> dict[str, str]:

@@ -52,37 +52,52 @@ def grid(
     columns: dict[str, str],
     numeric: tuple[str, ...] = (),
     height: int = 380,
+    wrap: tuple[str, ...] = (),
 ) -> dag.AgGrid:
-    """columns: frame column → Spanish header (also the export headers)."""
+    """columns: frame column → Spanish header (also the export headers); `wrap`: long texts."""
     column_defs = []
     for key, header in columns.items():
-        definition = {"field": key, "headerName": header, "filter": True, "sortable": True}
+        definition = {
+            "field": key,
+            "headerName": header,
+            "filter": True,
+            "sortable": True,
+            "tooltipField": key,
+        }
         if key in numeric:
             definition |= {
                 "type": "rightAligned",
                 "valueFormatter": NUMBER_FORMAT,
                 "filter": "agNumberColumnFilter",
+                "tooltipField": None,
+            }
+        if key in wrap:
+            definition |= {
+                "wrapText": True,
+                "autoHeight": True,
+                "flex": 3,
+                "minWidth": 240,
+                "cellStyle": {
+                    "lineHeight": "1.35",
+                    "paddingTop": "6px",
+                    "paddingBottom": "6px",
+                    "wordBreak": "normal",
+                },
             }
         column_defs.append(definition)
+    data = frame[list(columns)]
     return dag.AgGrid(
         id=component_id,
-        rowData=frame[list(columns)]
-        .astype(object)
-        .where(frame[list(columns)].notna(), None)
-        .to_dict("records"),
+        rowData=data.astype(object).where(data.notna(), None).to_dict("records"),
         columnDefs=column_defs,
-        defaultColDef={
-            "resizable": True,
-            "flex": 1,
-            "minWidth": 110,
-            "wrapText": True,
-            "autoHeight": True,
-        },
+        defaultColDef={"resizable": True, "flex": 1, "minWidth": 100},
         dashGridOptions={
             "localeText": AG_GRID_LOCALE_ES,
             "pagination": True,
             "paginationPageSize": 20,
             "animateRows": False,
+            "tooltipShowDelay": 300,
+            "enableCellTextSelection": True,
         },
         className="ag-theme-alpine",
         style={"height": f"{height}px", "width": "100%"},

@@ -17,19 +17,24 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, s
 
 
 def styled(
-    figure: go.Figure, title: str, source: str | None = None, height: int = 360
+    figure: go.Figure,
+    title: str,
+    source: str | None = None,
+    height: int = 360,
+    note: str | None = None,
 ) -> go.Figure:
-    """Title with the source as subtitle, Spanish separators (806.728), thousands on axes."""
+    """Title with the source (and a note) as subtitle, Spanish separators, thousands on axes."""
     heading: dict = {"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 15}}
-    if source:
-        heading["subtitle"] = {"text": f"Fuente: {source}", "font": {"size": 11, "color": "#555"}}
+    subtitle = " · ".join(p for p in (note, f"Fuente: {source}" if source else None) if p)
+    if subtitle:
+        heading["subtitle"] = {"text": subtitle, "font": {"size": 11, "color": "#555"}}
     figure.update_layout(
         title=heading,
         separators=",.",
         template="plotly_white",
         height=height,
         font={"family": FONT, "size": 12},
-        margin={"l": 50, "r": 20, "t": 78 if source else 56, "b": 40},
+        margin={"l": 50, "r": 20, "t": 78 if subtitle else 56, "b": 40},
         colorway=PALETTE,
         legend={"orientation": "h", "y": -0.15, "x": 0, "yanchor": "top"},
     )

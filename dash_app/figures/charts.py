@@ -56,7 +56,9 @@ def ranking_bar(
     )
     figure.update_xaxes(title_text=unit, tickformat=",~r")
     figure.update_yaxes(tickformat=None)
-    return styled(figure, title, source, height=max(320, 26 * len(data) + 110))
+    figure = styled(figure, title, source, height=max(320, 26 * len(data) + 130))
+    figure.update_layout(margin_r=70)  # room for the outside labels (141.642)
+    return figure
 
 
 def compliance_gauge(ratio: float | None, title: str, detail: str) -> go.Figure:
@@ -155,7 +157,9 @@ def goal_progress(frame: pd.DataFrame, title: str, source: str) -> go.Figure:
     )
     figure.update_xaxes(title_text="avance hacia la meta (%)", ticksuffix=" %", tickformat=",d")
     figure.update_yaxes(autorange="reversed", tickformat=None)
-    return styled(figure, title, source, height=max(260, 42 * len(data) + 140))
+    figure = styled(figure, title, source, height=max(260, 42 * len(data) + 140))
+    figure.update_layout(margin_r=60)
+    return figure
 
 
 def breakdown_bar(frame: pd.DataFrame, dimension: str, title: str, unit: str, source: str):

@@ -14,7 +14,7 @@ from dash_app.figures.base import empty, styled
 GEOJSON_PATH = (
     Path(__file__).resolve().parent.parent / "assets" / "data" / "localidades_bogota.geojson"
 )
-MAP_CREDIT = "IDECA – Infraestructura de Datos Espaciales de Bogotá, CC BY-SA"
+MAP_CREDIT = "IDECA, CC BY-SA"
 # Sequential, colour-blind-safe (viridis reversed: light = low, dark = high).
 SCALE = "Viridis_r"
 

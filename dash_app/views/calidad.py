@@ -53,7 +53,9 @@ def counts_by_entity(frame: pd.DataFrame) -> pd.DataFrame:
             "rejected": (frame["status"] == "rechazado").astype(int),
         }
     )
-    return table.groupby("entity", as_index=False, sort=False).sum()
+    counts = table.groupby("entity", as_index=False, sort=False).sum()
+    order = (counts["accepted"] + counts["rejected"]).sort_values(ascending=False).index
+    return counts.loc[order].reset_index(drop=True)
 
 
 def render(state: FilterState) -> list:

@@ -79,6 +79,6 @@ def render(state: FilterState) -> list:
             className="text-secondary",
         ),
         export_buttons(PREFIX),
-        grid(f"{PREFIX}-table", frame, COLUMNS, height=420),
+        grid(f"{PREFIX}-table", frame, COLUMNS, height=420, wrap=("indicator_name",)),
         *cards,
     ]

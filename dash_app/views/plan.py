@@ -130,7 +130,17 @@ def render(state: FilterState) -> list:
         ),
         dbc.Row(
             [
-                dbc.Col(graph(f"{PREFIX}-gauge", gauge), lg=4),
+                dbc.Col(
+                    [
+                        graph(f"{PREFIX}-gauge", gauge),
+                        html.Div(
+                            f"{format_number(reported)} de {format_number(expected)} "
+                            "actividades reportadas",
+                            className="small fw-semibold text-center",
+                        ),
+                    ],
+                    lg=4,
+                ),
                 dbc.Col(graph(f"{PREFIX}-bars", bars), lg=8),
             ],
             className="g-3",
@@ -239,5 +249,14 @@ def _activities(state: FilterState):
     if frame.empty:
         return empty_note("No hay actividades para la UTA o entidad elegidas.")
     return html.Div(
-        [export_buttons(PREFIX), grid(f"{PREFIX}-table", frame, ACTIVITY_COLUMNS, height=460)]
+        [
+            export_buttons(PREFIX),
+            grid(
+                f"{PREFIX}-table",
+                frame,
+                ACTIVITY_COLUMNS,
+                height=460,
+                wrap=("activity_name", "progress_note"),
+            ),
+        ]
     )

@@ -76,7 +76,8 @@ def _compliance_column(uta: str, compliance: pd.DataFrame, cutoff_name: str | No
     )
     title = f"Cumplimiento de reporte · {cutoff_name}" if cutoff_name else "Cumplimiento de reporte"
     children = [
-        graph(f"gauge-{uta}", compliance_gauge(ratio, title, detail), style={"height": "220px"}),
+        graph(f"gauge-{uta}", compliance_gauge(ratio, title, detail), style={"height": "230px"}),
+        html.Div(detail, className="small fw-semibold text-center mb-1"),
         _status_line(row),
     ]
     if row is not None and row.get("reporting_entities"):

@@ -105,7 +105,7 @@ def render(state: FilterState, code: str | None, measure: str | None, area: str 
     unit = row["unit"] if measure == "absoluto" else f"{row['unit']} por 1.000 hab."
     frame = map_frame(code, state, measure)
     title = f"{row['indicator_name']} · {state.period_label} ({unit})"
-    source = f"{row['entity_name']}; población 2024: SDP / DANE"
+    source = f"{row['entity_short_name']}; población 2024: SDP / DANE"
     figure = choropleth(frame, title, unit, source, state.localities, urban_only=area == "urbana")
     controls = dbc.Row(
         [

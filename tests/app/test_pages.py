@@ -35,6 +35,10 @@ def test_page_renders_offline_without_errors(page, app_url, artifacts_dir, path,
     # Every chart is rendered (no Plotly placeholder left) and in Spanish.
     for graph in page.query_selector_all(".js-plotly-plot"):
         assert graph.query_selector(".main-svg") is not None
+    # Scroll through once so lazily painted parts (data grids) are drawn in the screenshot.
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_timeout(300)
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(artifacts_dir / f"{name}.png"), full_page=True)
     assert external == [], f"the page fetched from the internet: {external}"
     assert errors == [], errors

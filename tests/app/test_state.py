@@ -110,3 +110,10 @@ def test_previous_equivalent_period():
         date(2024, 2, 1),
         date(2024, 2, 1),
     )
+
+
+def test_cutoff_names_shortened_for_quick_picks():
+    from dash_app.context import short_month_names
+
+    assert short_month_names("enero–mayo 2024") == "ene–may 2024"
+    assert short_month_names("septiembre–diciembre 2024") == "sep–dic 2024"
