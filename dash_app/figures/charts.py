@@ -82,16 +82,7 @@ def compliance_gauge(ratio: float | None, title: str, detail: str) -> go.Figure:
         )
     )
     figure = styled(figure, title, height=230)
-    figure.add_annotation(
-        text=detail,
-        x=0.5,
-        y=-0.02,
-        xref="paper",
-        yref="paper",
-        showarrow=False,
-        font={"size": 12, "color": "#444"},
-    )
-    figure.update_layout(margin={"l": 30, "r": 30, "t": 48, "b": 24})
+    figure.update_layout(margin={"l": 30, "r": 30, "t": 50, "b": 10}, meta={"detail": detail})
     return figure
 
 

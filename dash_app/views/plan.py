@@ -146,7 +146,18 @@ def render(state: FilterState) -> list:
             className="g-3",
         ),
         dbc.Row(
-            [dbc.Col(_missing(by_entity), lg=5), dbc.Col(_transversal(by_uta, cutoff_name), lg=7)],
+            [
+                dbc.Col(_missing(by_entity), lg=5),
+                dbc.Col(
+                    [
+                        _transversal(by_uta, cutoff_name)
+                        if state.uta in (None, "TRANSVERSAL")
+                        else None,
+                        _by_cutoff(state),
+                    ],
+                    lg=7,
+                ),
+            ],
             className="g-3 mb-3",
         ),
         dbc.Row(
@@ -213,7 +224,7 @@ def _transversal(by_uta: pd.DataFrame, cutoff_name: str):
                 ),
             ]
         ),
-        className="shadow-sm h-100",
+        className="shadow-sm mb-2",
     )
 
 
@@ -260,3 +271,20 @@ def _activities(state: FilterState):
             ),
         ]
     )
+
+
+def _by_cutoff(state: FilterState):
+    """Reporting compliance of every cut-off (UTA 1–3 together, or the chosen UTA)."""
+    every = cached_call(plan.compliance_by_uta, None)
+    rows = every[every["uta_code"] == (state.uta or "TOTAL")]
+    figure = expected_vs_reported(
+        rows.assign(
+            label=rows["cutoff_name"],
+            expected=rows["expected_activities"],
+            reported=rows["reported_activities"],
+        ),
+        "Cumplimiento de reporte por corte",
+        SOURCE,
+    )
+    figure.update_layout(height=300)
+    return graph(f"{PREFIX}-by-cutoff", figure)
