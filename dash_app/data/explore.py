@@ -1,7 +1,8 @@
-"""Indicator explorer queries the app needs beyond dash_app/data/indicators.py (marts only).
+"""Indicator explorer data in the shapes the views use (marts only).
 
-Every figure comes from dbt's SQL functions (marts.indicator_figure_by_locality,
-marts.indicator_series): the aggregation rule is never re-implemented here.
+Every figure comes from dash_app/data/indicators.py, i.e. dbt's SQL functions
+(marts.indicator_figure*, indicator_series, indicator_breakdown): no rule is re-implemented here.
+Rows behind a figure, lineage with entity names and the catalogue are plain SELECTs on marts.*.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from datetime import date
 
 import pandas as pd
 
+from dash_app.data import indicators, reference
 from dash_app.data.sql import frame
 
 GRAINS = ("month", "quarter", "year")
@@ -17,23 +19,23 @@ DIMENSIONS = ("sex", "age_group")
 
 
 def figure_by_locality(code: str, start: date, end: date, entity: str | None = None):
-    """One row per locality with data (Distrito included): the rule-aware figure and population."""
-    return frame(
-        "select f.locality_code, f.locality_name, l.is_locality, l.population_2024, "
-        "f.figure as value, f.months_with_data "
-        "from marts.indicator_figure_by_locality(:code, :start, :end, :entity) as f "
-        "join marts.dim_locality as l on l.locality_code = f.locality_code "
-        "order by l.sort_order",
-        {"code": code, "start": start, "end": end, "entity": entity},
-        columns=[
-            "locality_code",
-            "locality_name",
-            "is_locality",
-            "population_2024",
-            "value",
-            "months_with_data",
-        ],
-    )
+    """One row per locality with data (Distrito included): the rule-aware figure and population.
+
+    The figure comes from indicators.figure_by_locality (marts.indicator_figure_by_locality)."""
+    result = indicators.figure_by_locality(code, start, end, entity)
+    columns = [
+        "locality_code",
+        "locality_name",
+        "is_locality",
+        "population_2024",
+        "value",
+        "months_with_data",
+    ]
+    if result.empty:
+        return pd.DataFrame(columns=columns)
+    places = reference.localities()[["locality_code", "is_locality", "population_2024"]]
+    merged = result.merge(places, on="locality_code", how="inner")
+    return merged.rename(columns={"figure": "value"})[columns]
 
 
 def series(
@@ -44,23 +46,12 @@ def series(
     grain: str,
     entity: str | None = None,
 ) -> pd.DataFrame:
-    """The rule applied inside each month/quarter/year bucket (marts.indicator_series)."""
+    """The rule applied inside each month/quarter/year bucket (indicators.indicator_series)."""
     if grain not in GRAINS:
         raise ValueError(f"grano no válido: {grain}")
-    return frame(
-        "select bucket_month, bucket_label as label, figure as value, months_with_data "
-        "from marts.indicator_series(:code, :start, :end, cast(:localities as text[]), "
-        ":grain, :entity) order by bucket_month",
-        {
-            "code": code,
-            "start": start,
-            "end": end,
-            "localities": localities,
-            "grain": grain,
-            "entity": entity,
-        },
-        columns=["bucket_month", "label", "value", "months_with_data"],
-    )
+    result = indicators.indicator_series(code, start, end, localities, grain, entity)
+    result = result.rename(columns={"bucket_label": "label", "figure": "value"})
+    return result[["bucket_month", "label", "value", "months_with_data"]]
 
 
 def breakdown(
@@ -71,23 +62,11 @@ def breakdown(
     dimension: str,
     entity: str | None = None,
 ) -> pd.DataFrame:
-    """The rule-aware figure per sex or age group (marts.indicator_breakdown)."""
+    """The rule-aware figure per sex or age group (indicators.indicator_breakdown)."""
     if dimension not in DIMENSIONS:
         raise ValueError(f"desagregación no válida: {dimension}")
-    return frame(
-        "select category, figure as value, months_with_data "
-        "from marts.indicator_breakdown(:code, :start, :end, cast(:localities as text[]), "
-        ":dimension, :entity)",
-        {
-            "code": code,
-            "start": start,
-            "end": end,
-            "localities": localities,
-            "dimension": dimension,
-            "entity": entity,
-        },
-        columns=["category", "value", "months_with_data"],
-    )
+    result = indicators.indicator_breakdown(code, start, end, dimension, localities, entity)
+    return result.rename(columns={"figure": "value"})[["category", "value", "months_with_data"]]
 
 
 def value_rows(
@@ -159,23 +138,14 @@ def figure(
     localities: list[str] | None = None,
     entity: str | None = None,
 ) -> dict:
-    """marts.indicator_figure with the entity filter: {'value', 'rule', 'first', 'last'}."""
-    result = frame(
-        "select aggregation_rule, figure, months_with_data, first_month, last_month "
-        "from marts.indicator_figure(:code, :start, :end, cast(:localities as text[]), :entity)",
-        {"code": code, "start": start, "end": end, "localities": localities, "entity": entity},
-        columns=["aggregation_rule", "figure", "months_with_data", "first_month", "last_month"],
-    )
-    if result.empty:
-        return {"value": None, "rule": None, "first": None, "last": None, "months": 0}
-    row = result.iloc[0]
-    value = row["figure"]
+    """indicators.indicator_figure as a plain dict: {'value', 'rule', 'first', 'last', 'months'}."""
+    result = indicators.indicator_figure(code, start, end, localities, entity)
     return {
-        "value": None if pd.isna(value) else value,
-        "rule": row["aggregation_rule"],
-        "first": row["first_month"],
-        "last": row["last_month"],
-        "months": int(row["months_with_data"] or 0),
+        "value": result.value,
+        "rule": result.aggregation_rule or None,
+        "first": result.first_month,
+        "last": result.last_month,
+        "months": result.months_with_data,
     }
 
 
