@@ -5,13 +5,12 @@ from __future__ import annotations
 from urllib.parse import parse_qsl
 
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, State, callback, ctx, no_update
+from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, no_update
 
 from dash_app import ids
 from dash_app.context import filter_context
 from dash_app.state import (
     GLOBAL_KEYS,
-    K_PRESENT,
     FilterState,
     ParsedState,
     parse_month,
@@ -147,7 +146,21 @@ def toggle_filters(_clicks, mode, is_open):
     return mode != "presentation"
 
 
-__all__ = ["K_PRESENT", "page_extras", "query_dict"]
+clientside_callback(
+    """(clicks) => {
+        if (!clicks) { return window.dash_clientside.no_update; }
+        if (document.fullscreenElement) { document.exitFullscreen(); }
+        else if (document.documentElement.requestFullscreen) {
+            document.documentElement.requestFullscreen();
+        }
+        return window.dash_clientside.no_update;
+    }""",
+    Output(ids.FULLSCREEN, "title"),
+    Input(ids.FULLSCREEN, "n_clicks"),
+    prevent_initial_call=True,
+)
+
+__all__ = ["page_extras", "query_dict", "url_if_changed"]
 
 
 def url_if_changed(search: str | None, old: str, new: str):

@@ -36,7 +36,12 @@ def pick(page, dropdown_id: str, typed: str) -> None:
     """Choose an option of a Dash 4 dcc.Dropdown the way a person does: open, type, Enter."""
     page.click(f"#{dropdown_id}")
     page.keyboard.type(typed)
-    page.wait_for_selector(f"#{dropdown_id} ~ * .dash-dropdown-option, .dash-dropdown-option")
+    # Enter picks the first option: wait until the search has filtered the list.
+    page.wait_for_function(
+        "(typed) => { const o = document.querySelector('.dash-dropdown-option');"
+        " return o && o.innerText.toLowerCase().includes(typed.toLowerCase()); }",
+        arg=typed,
+    )
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
     settle(page)

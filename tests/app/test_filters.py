@@ -160,7 +160,7 @@ def test_presentation_mode_for_the_projector(browser, app_url, artifacts_dir):
     page.wait_for_url("**presentacion=1**")
     settle(page)
     assert "presentation" in page.get_attribute("#shell-root", "class")
-    assert not page.is_visible("#filter-locality")  # filters collapsed
+    page.wait_for_selector("#filter-locality", state="hidden")  # filters collapsed
     big = page.eval_on_selector("#kpi-UTA1_SISBEN", "e => parseFloat(getComputedStyle(e).fontSize)")
     assert big > normal
     page.screenshot(path=str(artifacts_dir / "resumen_presentacion_1920.png"))
