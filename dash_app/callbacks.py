@@ -149,14 +149,14 @@ def toggle_filters(_clicks, mode, is_open):
 clientside_callback(
     """(clicks) => {
         if (!clicks) { return window.dash_clientside.no_update; }
-        if (document.fullscreenElement) { document.exitFullscreen(); }
+        if (document.fullscreenElement) { document.exitFullscreen().catch(() => null); }
         else if (document.documentElement.requestFullscreen) {
-            document.documentElement.requestFullscreen();
+            document.documentElement.requestFullscreen().catch(() => null);
         }
         return window.dash_clientside.no_update;
     }""",
-    Output(ids.FULLSCREEN, "title"),
-    Input(ids.FULLSCREEN, "n_clicks"),
+    Output(ids.PRESENT_TOGGLE, "title"),
+    Input(ids.PRESENT_TOGGLE, "n_clicks"),
     prevent_initial_call=True,
 )
 

@@ -56,7 +56,9 @@ def filter_bar(
         [
             _field(
                 "Periodo rápido",
-                dropdown(ids.PERIOD_PICK, period_options, "Corte, trimestre o año…"),
+                dropdown(
+                    ids.PERIOD_PICK, period_options, "Corte, trimestre o año…", clearable=False
+                ),
                 {"xs": 12, "md": 4, "xl": 2},
             ),
             _field("Meses (desde – hasta)", months, {"xs": 12, "md": 8, "xl": 3}),

@@ -82,7 +82,7 @@ def compliance_gauge(ratio: float | None, title: str, detail: str) -> go.Figure:
         )
     )
     figure = styled(figure, title, height=230)
-    figure.update_layout(margin={"l": 30, "r": 30, "t": 50, "b": 10}, meta={"detail": detail})
+    figure.update_layout(margin={"l": 40, "r": 45, "t": 50, "b": 10}, meta={"detail": detail})
     return figure
 
 
