@@ -76,14 +76,15 @@ def engine(database_url: str):
 
 @pytest.fixture(scope="session")
 def built_warehouse(engine):
-    """The demo exports loaded and `dbt build` run (every dbt test included) once per session."""
-    from warehouse.dbt_runner import build
+    """The demo exports loaded and built once per session, the way `tablero demo` does it:
+    `dbt build` (every dbt test included) into a side schema, swapped in when it passes."""
+    from warehouse.dbt_runner import safe_build
     from warehouse.demo import load_demo
 
     results = load_demo(engine, get_settings().demo_dir)
     rejected = [r.message for r in results if r.status == "rechazado"]
     assert not rejected, rejected
-    outcome = build()
+    outcome = safe_build()
     assert outcome.success, outcome.failures
     return engine
 
