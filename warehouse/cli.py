@@ -58,6 +58,18 @@ def build() -> None:
     typer.echo("Construcción de dbt completa.")
 
 
+@app.command("dbt", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def dbt(ctx: typer.Context) -> None:
+    """Ejecuta un comando de dbt con el perfil del proyecto (p. ej. `tablero dbt docs generate`)."""
+    from warehouse.dbt_runner import run_dbt
+
+    outcome = run_dbt(list(ctx.args))
+    for failure in outcome.failures:
+        typer.echo(f"  - {failure}", err=True)
+    if not outcome.success:
+        raise typer.Exit(code=1)
+
+
 @app.command("serve")
 def serve(
     host: str | None = typer.Option(None, help="Dirección (por defecto 127.0.0.1)."),
