@@ -167,3 +167,19 @@ def test_presentation_mode_for_the_projector(browser, app_url, artifacts_dir):
     page.click("#filters-toggle")
     page.wait_for_selector("#filter-locality", state="visible")
     context.close()
+
+
+@pytest.mark.browser
+def test_hostile_page_keys_and_unknown_paths_stay_in_spanish(page, app_url, built_warehouse):
+    page.goto(app_url + "/indicadores?indicador=%3Cimg%20src=x%3E&grano=siglo")
+    page.wait_for_selector("#ind-kpi")
+    settle(page)
+    with built_warehouse.connect() as conn:
+        first = conn.execute(
+            text("select indicator_code from marts.dim_indicator order by sort_order limit 1")
+        ).scalar()
+    assert page.inner_text("#ind-kpi") == shown(sql_figure(built_warehouse, first, JAN, MAY))
+    assert page.is_checked("#ind-grain input[value='mes']")
+    page.goto(app_url + "/no-existe")
+    page.wait_for_selector("h1")
+    assert page.inner_text("h1") == "Página no encontrada"
