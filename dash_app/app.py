@@ -77,6 +77,7 @@ def create_app() -> Dash:
         serve_locally=True,
         compress=False,
     )
+    app.index_string = app.index_string.replace("<html>", '<html lang="es">')
     init_cache(app.server)
     from dash_app import callbacks  # noqa: F401  (registers the shell callbacks)
 

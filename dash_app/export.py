@@ -40,3 +40,13 @@ def to_xlsx_bytes(frame: pd.DataFrame, columns: dict[str, str], sheet: str = "da
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         data.to_excel(writer, index=False, sheet_name=sheet[:31])
     return buffer.getvalue()
+
+
+def shown_rows(
+    frame: pd.DataFrame, grid_rows: list[dict] | None, columns: dict[str, str]
+) -> pd.DataFrame:
+    """The rows the grid shows after its own column filters and sorting (virtualRowData);
+    the query's frame when the grid has not reported them yet."""
+    if grid_rows is None:
+        return frame
+    return pd.DataFrame(grid_rows, columns=list(columns))

@@ -38,16 +38,19 @@ def filter_chips(
     entity_names: dict[str, str],
     uta_names: dict[str, str],
     extra: dict[str, str | None] | None = None,
+    uses_period: bool = True,
 ) -> html.Div:
     """The active filters as chips; each chip is a link to the same view without it."""
-    chips = [
-        dbc.Badge(
-            f"Periodo: {state.period_label}",
-            color="light",
-            text_color="dark",
-            className="me-1 border",
+    chips = []
+    if uses_period:
+        chips.append(
+            dbc.Badge(
+                f"Periodo: {state.period_label}",
+                color="light",
+                text_color="dark",
+                className="me-1 border",
+            )
         )
-    ]
 
     def removable(label: str, without: FilterState, chip_id: str) -> html.A:
         return html.A(
@@ -81,7 +84,7 @@ def filter_chips(
                 f"{uta_names.get(state.uta, state.uta)}", state.with_changes(uta=None), "chip-uta"
             )
         )
-    if not state.localities:
+    if not state.localities and uses_period:
         chips.append(
             dbc.Badge("Todo el Distrito", color="light", text_color="dark", className="me-1 border")
         )

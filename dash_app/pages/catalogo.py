@@ -9,7 +9,7 @@ from dash_app import ids
 from dash_app.callbacks import query_dict
 from dash_app.components.common import filter_chips, page_header
 from dash_app.context import entity_names, locality_names, state_from_query, uta_names
-from dash_app.export import to_csv_bytes, to_xlsx_bytes
+from dash_app.export import shown_rows, to_csv_bytes, to_xlsx_bytes
 from dash_app.views import catalogo as view
 
 PATH = "/catalogo"
@@ -26,7 +26,9 @@ def layout(**query) -> html.Div:
                 "desde el almacén: lo que se lee aquí es lo que se calcula.",
                 "Aplican los filtros de entidad y UTA. Periodo y localidad no aplican.",
             ),
-            filter_chips(state, PATH, locality_names(), entity_names(), uta_names()),
+            filter_chips(
+                state, PATH, locality_names(), entity_names(), uta_names(), uses_period=False
+            ),
             *view.render(state),
         ]
     )
@@ -37,10 +39,12 @@ def layout(**query) -> html.Div:
     Input(f"{view.PREFIX}-csv", "n_clicks"),
     Input(f"{view.PREFIX}-xlsx", "n_clicks"),
     State(ids.URL, "search"),
+    State(f"{view.PREFIX}-table", "virtualRowData"),
     prevent_initial_call=True,
 )
-def download(_csv, _xlsx, search):
+def download(_csv, _xlsx, search, grid_rows):
     frame = view.catalogue_frame(state_from_query(query_dict(search)))
+    frame = shown_rows(frame, grid_rows, view.COLUMNS)
     if ctx.triggered_id == f"{view.PREFIX}-xlsx":
         return dcc.send_bytes(to_xlsx_bytes(frame, view.COLUMNS, "catálogo"), "catalogo.xlsx")
     return dcc.send_bytes(to_csv_bytes(frame, view.COLUMNS), "catalogo.csv")

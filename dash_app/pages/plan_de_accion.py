@@ -9,7 +9,7 @@ from dash_app import ids
 from dash_app.callbacks import query_dict
 from dash_app.components.common import filter_chips, page_header
 from dash_app.context import entity_names, locality_names, state_from_query, uta_names
-from dash_app.export import to_csv_bytes, to_xlsx_bytes
+from dash_app.export import shown_rows, to_csv_bytes, to_xlsx_bytes
 from dash_app.views import plan as view
 
 PATH = "/plan-de-accion"
@@ -40,11 +40,12 @@ def layout(**query) -> html.Div:
     Input(f"{view.PREFIX}-csv", "n_clicks"),
     Input(f"{view.PREFIX}-xlsx", "n_clicks"),
     State(ids.URL, "search"),
+    State(f"{view.PREFIX}-table", "virtualRowData"),
     prevent_initial_call=True,
 )
-def download(_csv, _xlsx, search):
+def download(_csv, _xlsx, search, grid_rows):
     state = state_from_query(query_dict(search))
-    frame = view.activity_frame(state)
+    frame = shown_rows(view.activity_frame(state), grid_rows, view.ACTIVITY_COLUMNS)
     name = f"actividades_{state.start:%Y-%m}_{state.end:%Y-%m}"
     if ctx.triggered_id == f"{view.PREFIX}-xlsx":
         return dcc.send_bytes(to_xlsx_bytes(frame, view.ACTIVITY_COLUMNS), f"{name}.xlsx")

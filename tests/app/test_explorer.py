@@ -146,6 +146,32 @@ def test_exports_contain_exactly_the_filtered_rows(page, app_url, built_warehous
         page.click("#ind-xlsx")
     assert download.value.suggested_filename.endswith(".xlsx")
 
+    # A column filter inside the grid narrows the export to exactly the rows left visible.
+    page.evaluate(
+        "async () => { const api = await dash_ag_grid.getApiAsync('ind-table');"
+        " api.setFilterModel({localidad: {filterType: 'text', type: 'equals',"
+        " filter: 'Kennedy'}}); }"
+    )
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#ind-table .ag-row [col-id=\"localidad\"]')]"
+        ".every(c => c.innerText === 'Kennedy')"
+    )
+    settle(page)
+    with page.expect_download() as download:
+        page.click("#ind-csv")
+    content = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    filtered = list(csv.reader(io.StringIO(content), delimiter=";"))[1:]
+    kennedy = rows(
+        built_warehouse,
+        "select count(*) from marts.fct_indicator_values where indicator_code = :c "
+        "and period_month between :s and :e and locality_code = '08'",
+        c=CODE,
+        s=date(2024, 2, 1),
+        e=date(2024, 3, 1),
+    )[0][0]
+    assert len(filtered) == kennedy > 0
+    assert {r[1] for r in filtered} == {"Kennedy"}
+
 
 @pytest.mark.browser
 def test_lineage_shows_the_deliveries_behind_the_figure(page, app_url, built_warehouse):

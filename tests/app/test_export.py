@@ -44,3 +44,12 @@ def test_xlsx_has_the_same_rows_neutralised():
     assert len(rows) == len(FRAME) + 1
     assert rows[1][0].startswith("'=")
     assert rows[5] == ("Kennedy", 806728)
+
+
+def test_export_follows_the_rows_the_grid_shows():
+    from dash_app.export import shown_rows
+
+    assert shown_rows(FRAME, None, COLUMNS) is FRAME  # grid not rendered yet: the query's rows
+    kept = shown_rows(FRAME, [{"name": "Kennedy", "value": 806728}], COLUMNS)
+    assert kept.to_dict("records") == [{"name": "Kennedy", "value": 806728}]
+    assert shown_rows(FRAME, [], COLUMNS).empty  # everything filtered out: nothing exported
