@@ -261,3 +261,23 @@ def test_plan_de_accion_equals_marts(page, app_url, built_warehouse):
         "where cutoff_code = '2024-C1' and reported_activities < expected_activities",
     )[0][0]
     assert len(page.query_selector_all("#plan-missing li")) == missing
+
+
+@pytest.mark.browser
+def test_barriers_search_through_the_ui_equals_marts(page, app_url, built_warehouse):
+    page.goto(app_url + "/barreras")
+    page.wait_for_selector("#barr-search")
+    settle(page)
+    page.fill("#barr-search", "capacitación")
+    page.press("#barr-search", "Enter")
+    page.wait_for_url("**buscar=capacitaci**")
+    settle(page)
+    expected = rows(
+        built_warehouse,
+        "select count(*) from marts.fct_barriers where cutoff_code = '2024-C1' "
+        "and item_text ilike '%capacitación%'",
+    )[0][0]
+    assert expected > 0
+    assert page.inner_text("#barr-count").startswith(f"{expected} elementos")
+    for item in page.query_selector_all("#barr-results .list-group-item"):
+        assert "capacitación" in item.inner_text().lower()
