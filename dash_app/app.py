@@ -55,7 +55,17 @@ def shell() -> html.Div:
             ),
             banner,
             html.Div(id=ids.NOTICE, className="px-3"),
-            dbc.Container(dash.page_container, fluid=True, className="py-2 page-body"),
+            dbc.Container(
+                # While a view recomputes, keep the previous one visible, dimmed.
+                dcc.Loading(
+                    dash.page_container,
+                    delay_show=400,
+                    overlay_style={"visibility": "visible", "opacity": 0.55},
+                    color="#0d6efd",
+                ),
+                fluid=True,
+                className="py-2 page-body",
+            ),
             html.Footer(
                 CREDITS, className="credits small text-body-secondary px-3 py-2 border-top"
             ),
