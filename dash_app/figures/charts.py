@@ -10,8 +10,10 @@ from dash_app.figures.base import HIGHLIGHT, MUTED, PALETTE, STATUS_COLOURS, emp
 STATUS_ORDER = ("totalmente ejecutada", "iniciada", "no iniciada", "no reportada")
 
 
-def series_bar(frame: pd.DataFrame, title: str, unit: str, source: str) -> go.Figure:
-    """frame: label, value (one bar per month/quarter/year)."""
+def series_bar(
+    frame: pd.DataFrame, title: str, unit: str, source: str, note: str | None = None
+) -> go.Figure:
+    """frame: label, value (one bar per month/quarter/year); `note` goes under the title."""
     if frame.empty or frame["value"].isna().all():
         return empty(title)
     frame = frame.assign(value=pd.to_numeric(frame["value"], errors="coerce"))
@@ -28,7 +30,7 @@ def series_bar(frame: pd.DataFrame, title: str, unit: str, source: str) -> go.Fi
         )
     )
     figure.update_yaxes(title_text=unit)
-    return styled(figure, title, source)
+    return styled(figure, title, source, note=note)
 
 
 def ranking_bar(

@@ -137,7 +137,7 @@ def render(state: FilterState, code: str | None, grain_key: str | None, dim_key:
     dims = [k for k in DIMENSIONS if k in allowed.split(",")]
     row = catalogue.set_index("indicator_code").loc[code]
     row["indicator_code"] = code
-    unit, source = row["unit"], f"{row['entity_name']} (exportaciones al Tablero)"
+    unit, source = row["unit"], f"{row['entity_short_name']}, exportaciones al Tablero"
 
     result = common.indicator_figure(code, state)
     previous = common.previous_figure(code, state)
@@ -153,9 +153,12 @@ def render(state: FilterState, code: str | None, grain_key: str | None, dim_key:
     series = cached_call(
         explore.series, code, state.start, state.end, state.locality_list, grain, state.entity
     )
-    series_fig = series_bar(
-        series, f"{row['indicator_name']} por {grain_label} ({unit})", unit, source
+    note = (
+        f"cada {grain_label} con la regla del indicador, recortado al periodo elegido"
+        if grain != "month"
+        else None
     )
+    series_fig = series_bar(series, f"Serie por {grain_label} ({unit})", unit, source, note)
     ranking = cached_call(explore.figure_by_locality, code, state.start, state.end, state.entity)
     ranking = ranking[ranking["is_locality"].astype(bool)] if not ranking.empty else ranking
     ranking_fig = ranking_bar(
@@ -244,7 +247,7 @@ def _breakdown(code: str, state: FilterState, dim_key: str | None, row, source: 
         state.entity,
     )
     figure = breakdown_bar(
-        frame, label, f"{row['indicator_name']} por {label} ({row['unit']})", row["unit"], source
+        frame, label, f"Desagregación por {label} ({row['unit']})", row["unit"], source
     )
     return graph(ID_BREAKDOWN, figure)
 
