@@ -27,8 +27,22 @@ PROFILE_COLUMNS = {
     "value_text": "Cifra",
     "unit": "Unidad",
     "rate_text": "Por 1.000 hab.",
+    "rank_text": "Puesto",
     "rule": "Regla",
 }
+
+
+def locality_rank(code: str, locality: str, state: FilterState) -> str:
+    """'3 de 19': the locality's place among the localities with data (1 = highest figure)."""
+    frame = cached_call(explore.figure_by_locality, code, state.start, state.end, state.entity)
+    if frame.empty:
+        return "—"
+    values = frame[frame["is_locality"].astype(bool)].dropna(subset=["value"])
+    values = values.assign(value=pd.to_numeric(values["value"]))
+    if locality not in set(values["locality_code"]):
+        return "—"
+    ranks = values.set_index("locality_code")["value"].rank(ascending=False, method="min")
+    return f"{int(ranks[locality])} de {len(values)}"
 
 
 def page_keys(catalogue: pd.DataFrame) -> dict:
@@ -74,6 +88,7 @@ def profile_frame(locality: str, state: FilterState) -> pd.DataFrame:
                 "value_text": common.figure_text(result),
                 "unit": row.unit,
                 "rate_text": format_number(rate, 2) if rate is not None else "—",
+                "rank_text": locality_rank(row.indicator_code, locality, state),
                 "rule": common.RULE_LABELS.get(row.aggregation_rule, row.aggregation_rule),
             }
         )
@@ -153,8 +168,8 @@ def render(state: FilterState, code: str | None, measure: str | None, area: str 
         controls,
         dbc.Row(
             [
-                dbc.Col(graph(ID_MAP, figure), lg=7),
-                dbc.Col(_profile(state), lg=5, id=ID_PROFILE),
+                dbc.Col(graph(ID_MAP, figure), lg=6),
+                dbc.Col(_profile(state), lg=6, id=ID_PROFILE),
             ],
             className="g-3",
         ),
@@ -205,6 +220,7 @@ def _profile_table(frame: pd.DataFrame) -> dbc.Table:
                 html.Td(r.value_text, className="text-end"),
                 html.Td(r.unit),
                 html.Td(r.rate_text, className="text-end"),
+                html.Td(r.rank_text, className="text-end"),
             ],
             id=f"{PREFIX}-profile-{r.indicator_code}",
         )

@@ -215,6 +215,17 @@ def test_territorio_map_and_profile_equal_marts(page, app_url, built_warehouse):
             e=MAY,
         )
     }
+    everywhere = rows(
+        built_warehouse,
+        "select f.locality_code, f.figure from marts.indicator_figure_by_locality(:c, :s, :e) f "
+        "join marts.dim_locality l using (locality_code) where l.is_locality "
+        "and f.figure is not null",
+        c="UTA1_SISBEN",
+        s=JAN,
+        e=MAY,
+    )
+    place = 1 + sum(1 for r in everywhere if r.figure > dict(everywhere)["08"])
+    assert f"{place} de {len(everywhere)}" in profile
     trace = plot_data(page, "terr-map")[0]
     assert dict(zip(trace["locations"], trace["z"], strict=True)) == pytest.approx(by_locality)
 
