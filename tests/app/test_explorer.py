@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from dash_app.formatting import format_percent
 
-from .helpers import settle, shown, sql_figure
+from .helpers import pick, settle, shown, sql_figure
 
 JAN, MAY = date(2024, 1, 1), date(2024, 5, 1)
 CODE = "UTA1_SDIS_REFERENCIADOS"
@@ -292,3 +292,26 @@ def test_barriers_search_through_the_ui_equals_marts(page, app_url, built_wareho
     assert page.inner_text("#barr-count").startswith(f"{expected} elementos")
     for item in page.query_selector_all("#barr-results .list-group-item"):
         assert "capacitación" in item.inner_text().lower()
+
+
+@pytest.mark.browser
+def test_entity_profile_through_its_selector(page, app_url, built_warehouse):
+    page.goto(app_url + "/entidades")
+    page.wait_for_selector("#ent-select")
+    settle(page)
+    pick(page, "ent-select", "Secretaría Distrital de Planeación")
+    page.wait_for_url("**entidad=SDP**")
+    page.wait_for_selector("#ent-title")
+    settle(page)
+    assert page.inner_text("#ent-title") == "Secretaría Distrital de Planeación"
+    codes = [
+        r.indicator_code
+        for r in rows(
+            built_warehouse,
+            "select indicator_code from marts.dim_indicator where entity_code = 'SDP'",
+        )
+    ]
+    assert codes
+    for code in codes:
+        expected = sql_figure(built_warehouse, code, JAN, MAY, None, "SDP")
+        assert page.inner_text(f"#ent-value-{code}") == shown(expected)
