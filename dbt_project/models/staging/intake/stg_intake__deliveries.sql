@@ -19,6 +19,7 @@ renamed as (
         source.status,
         source.row_count,
         source.supersedes_delivery_id,
+        coalesce(source.periods, '{}'::text[]) as periods,
         coalesce(
             (
                 select count(*)
