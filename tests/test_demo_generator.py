@@ -1,4 +1,4 @@
-"""The demo exports: regenerated identically, reproduce the 2024 deck from the files, all load."""
+"""The demo exports: regenerated identically, the 2024 deck, a 2023 history, all accepted."""
 
 from __future__ import annotations
 
@@ -202,6 +202,56 @@ def test_indicator_rows_follow_the_catalogue(latest) -> None:
                 assert column in allowed or not row.get(column), row
     year = {date(2024, m, 1) for m in range(1, 13)}
     assert {code for code, seen in months.items() if year <= seen} >= set(DECK_FLOWS)
+
+
+YEAR_2023 = [date(2023, m, 1) for m in range(1, 13)]
+YEAR_2024 = [date(2024, m, 1) for m in range(1, 13)]
+
+
+def test_every_indicator_has_a_2023_history_below_2024(latest) -> None:
+    rules = {r["indicator_code"]: r["aggregation_rule"] for r in _catalog("indicators")}
+    delivered = {code for _, code, _ in latest}
+    assert delivered == set(rules)
+    for code, rule in rules.items():
+        before = [monthly_total(latest, code, m) for m in YEAR_2023]  # StopIteration if missing
+        after = [monthly_total(latest, code, m) for m in YEAR_2024]
+        assert all(v > 0 for v in before), code
+        if rule == "sum":
+            assert sum(before) < sum(after), code
+            assert 0 < sum(before[:5]) < sum(after[:5]), code
+        elif rule == "avg":
+            assert sum(before) / 12 < sum(after[:4]) / 4, code
+        elif code == "UTA3_DELEGADOS_DDHH":
+            assert before[-1] < after[0] <= after[4], code
+        else:  # a stock: grows every month into January 2024
+            assert all(a < b for a, b in pairwise([*before, after[0]])), code
+
+
+def test_the_2023_deliveries_hold_only_2023_and_load_before_2024() -> None:
+    paths = sorted(DEMO.rglob("*_indicadores_*"))
+    years = {p: {parse_month(r["mes"]).year for r in read_export(p)} for p in paths}
+    old = [p for p in paths if 2023 in years[p]]
+    assert old and all(years[p] == {2023} for p in old)
+    assert max(old) < min(p for p in paths if 2024 in years[p])
+    assert [p.name for p in old if "correccion" in p.name] == [
+        "SDA_indicadores_2023-10_correccion.csv"
+    ]
+    others = [p for p in DEMO.rglob("*") if p.is_file() and "_indicadores_" not in p.name]
+    assert not [p for p in others if "2023" in p.name]  # no action plan or governance in 2023
+
+
+def test_the_warehouse_compares_jan_may_2024_with_jan_may_2023(built_warehouse) -> None:
+    sql = text("select figure from marts.indicator_figure(:code, :start, :end)")
+    rules = {r["indicator_code"]: r["aggregation_rule"] for r in _catalog("indicators")}
+    with built_warehouse.connect() as conn:
+        for code, rule in rules.items():
+            now = conn.execute(sql, {"code": code, "start": C1[0], "end": C1[-1]}).scalar()
+            earlier = conn.execute(
+                sql, {"code": code, "start": date(2023, 1, 1), "end": date(2023, 5, 1)}
+            ).scalar()
+            assert earlier is not None and 0 < earlier < now, (code, rule, earlier, now)
+        sisben = conn.execute(sql, {"code": "UTA1_SISBEN", "start": C1[0], "end": C1[-1]}).scalar()
+    assert sisben == 806728
 
 
 def test_files_give_the_deck_reporting_compliance() -> None:

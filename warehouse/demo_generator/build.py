@@ -1,4 +1,4 @@
-"""Write every demo export into a folder: indicator values, action plan, attendance, maturity."""
+"""Write every demo export into a folder: indicator values (2023–2024), action plan, governance."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from warehouse.demo_generator.action_plan import write_activity_files, write_barrier_files
 from warehouse.demo_generator.catalog import Catalog
 from warehouse.demo_generator.governance import write_attendance_files, write_maturity_files
+from warehouse.demo_generator.history import add_history
 from warehouse.demo_generator.indicator_files import write_indicator_files
 from warehouse.demo_generator.series import build_series
 
@@ -30,8 +31,9 @@ def generate(out: Path, catalog: Catalog | None = None, seed: int = SEED) -> lis
     catalog = catalog or Catalog()
     clean(out)
     out.mkdir(parents=True, exist_ok=True)
+    series = add_history(build_series(catalog, seed), catalog, seed)
     written = [
-        *write_indicator_files(catalog, build_series(catalog, seed), out),
+        *write_indicator_files(catalog, series, out),
         *write_activity_files(catalog, out, seed),
         *write_barrier_files(out),
         *write_attendance_files(catalog, out),

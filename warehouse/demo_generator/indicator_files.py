@@ -17,7 +17,7 @@ from warehouse.demo_generator.formats import (
     format_number,
     spell_locality,
 )
-from warehouse.demo_generator.series import MONTHS, Series
+from warehouse.demo_generator.series import Series
 from warehouse.demo_generator.writers import write_export
 
 BASE_COLUMNS = ["entidad", "indicador", "localidad", "mes", "valor"]
@@ -62,6 +62,9 @@ CORRECTIONS = [
         "SED", "UTA2_SED_ORIENTADOS", date(2024, 3, 1), "2024-05", "correccion", _drop_south
     ),
     Correction("SDP", "UTA1_SISBEN", date(2024, 5, 1), "2024-06", "v2", _transpose_kennedy),
+    Correction(
+        "SDA", "UTA3_AMBIENTE_EDUCACION", date(2023, 10, 1), "2023-11", "correccion", _drop_south
+    ),
 ]
 
 
@@ -103,14 +106,17 @@ def _rows(
     return rows
 
 
-def _periods(entity: str) -> list[tuple[str, str, list[date]]]:
-    """(folder, label, months) of each regular delivery."""
+def _periods(entity: str, months: list[date]) -> list[tuple[str, str, list[date]]]:
+    """(folder, label, months) of each regular delivery, filed in the folder of its last month."""
     if entity in QUARTERLY:
+        quarters: dict[tuple[int, int], list[date]] = {}
+        for month in months:
+            quarters.setdefault((month.year, (month.month - 1) // 3 + 1), []).append(month)
         return [
-            (f"{MONTHS[q * 3 + 2]:%Y-%m}", f"2024-T{q + 1}", MONTHS[q * 3 : q * 3 + 3])
-            for q in range(4)
+            (f"{part[-1]:%Y-%m}", f"{year}-T{quarter}", part)
+            for (year, quarter), part in quarters.items()
         ]
-    return [(f"{m:%Y-%m}", f"{m:%Y-%m}", [m]) for m in MONTHS]
+    return [(f"{m:%Y-%m}", f"{m:%Y-%m}", [m]) for m in months]
 
 
 def _deliver(
@@ -136,11 +142,12 @@ def write_indicator_files(catalog: Catalog, series: dict[str, Series], out: Path
     for code in series:
         by_entity.setdefault(catalog.indicators[code].entity_code, []).append(code)
     written: list[Path] = []
+    months = sorted({month for values in series.values() for month in values})
     for entity, codes in sorted(by_entity.items()):
-        for folder, label, months in _periods(entity):
+        for folder, label, period in _periods(entity, months):
             parts = []
             for code in codes:
-                for month in months:
+                for month in period:
                     values = series[code][month]
                     for fix in CORRECTIONS:
                         if (fix.entity, fix.indicator, fix.month) == (entity, code, month):
