@@ -131,15 +131,3 @@ def test_not_reported_activities_complete_the_count(cutoff_code):
     uta_missing = missing[missing["uta_code"] != "TRANSVERSAL"]
     assert len(uta_missing) == 48 - 32
     assert uta_missing["status"].isna().all()
-
-
-def test_app_pages_query_shows_the_same_table(cutoff_code, table):
-    """The dashboard's page module (dash_app.data.plan) reads the same deck figures."""
-    from dash_app.data import plan
-
-    shown = plan.compliance_by_uta(cutoff_code).set_index("uta_code")
-    assert set(shown.index) == set(table.index)
-    for uta_code, row in table.iterrows():
-        assert shown.at[uta_code, "expected_activities"] == row["expected_activities"]
-        assert shown.at[uta_code, "reported_activities"] == row["reported_activities"]
-        assert shown.at[uta_code, "compliance_ratio"] == pytest.approx(row["compliance_ratio"])

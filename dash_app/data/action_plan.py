@@ -7,18 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from sqlalchemy import text
 
-from warehouse.db import get_engine
+from dash_app.data.sql import frame as _frame
 
 UTA_CODES = ("UTA1", "UTA2", "UTA3", "TRANSVERSAL")
 STATUSES = ("no iniciada", "iniciada", "totalmente ejecutada")
 ITEM_KINDS = ("barrera", "actividad destacada")
-
-
-def _frame(sql: str, params: dict | None = None) -> pd.DataFrame:
-    with get_engine().connect() as conn:
-        return pd.read_sql(text(sql), conn, params=params or {})
 
 
 @dataclass(frozen=True)
@@ -54,6 +48,17 @@ def cutoffs() -> list[Cutoff]:
     return [Cutoff(**row) for row in frame.to_dict("records")]
 
 
+def cutoffs_in_period(start: date, end: date) -> pd.DataFrame:
+    """Cut-offs overlapping the period, latest first."""
+    return _frame(
+        "select cutoff_code, cutoff_name, start_month, end_month, report_deadline "
+        "from marts.dim_cutoff where start_month <= :end and end_month >= :start "
+        "order by end_month desc",
+        {"start": start, "end": end},
+        columns=["cutoff_code", "cutoff_name", "start_month", "end_month", "report_deadline"],
+    )
+
+
 def resolve_cutoff(name_or_code: str) -> Cutoff | None:
     """The cut-off whose code (2024-C1) or name ("enero–mayo 2024") matches, any case/accents."""
     wanted = normalize_text(name_or_code)
@@ -63,8 +68,8 @@ def resolve_cutoff(name_or_code: str) -> Cutoff | None:
     return None
 
 
-def compliance_by_uta(cutoff_code: str, uta_code: str | None = None) -> pd.DataFrame:
-    """The deck's table for one cut-off: UTA1–3, TOTAL (UTA1–3 together) and TRANSVERSAL rows."""
+def compliance_by_uta(cutoff_code: str | None, uta_code: str | None = None) -> pd.DataFrame:
+    """The deck's table per cut-off (all cut-offs when None): UTA1–3, TOTAL and TRANSVERSAL."""
     return _frame(
         "select m.cutoff_code, m.cutoff_name, m.uta_code, m.uta_name, "
         "coalesce(u.uta_label, m.uta_name) as uta_label, m.expected_activities, "
@@ -72,9 +77,29 @@ def compliance_by_uta(cutoff_code: str, uta_code: str | None = None) -> pd.DataF
         "m.compliance_ratio, m.started_activities, m.started_ratio, m.n_no_iniciada, "
         "m.n_iniciada, m.n_totalmente_ejecutada, m.n_not_reported, m.reporting_entities "
         "from marts.mart_compliance_by_uta m left join marts.dim_uta u using (uta_code) "
-        "where m.cutoff_code = :cutoff and (cast(:uta as text) is null or m.uta_code = :uta) "
-        "order by m.sort_order",
+        "where (cast(:cutoff as text) is null or m.cutoff_code = :cutoff) "
+        "and (cast(:uta as text) is null or m.uta_code = :uta) "
+        "order by m.cutoff_code, m.sort_order",
         {"cutoff": cutoff_code, "uta": uta_code},
+        columns=[
+            "cutoff_code",
+            "cutoff_name",
+            "uta_code",
+            "uta_name",
+            "uta_label",
+            "expected_activities",
+            "entity_activities",
+            "intersectoral_activities",
+            "reported_activities",
+            "compliance_ratio",
+            "started_activities",
+            "started_ratio",
+            "n_no_iniciada",
+            "n_iniciada",
+            "n_totalmente_ejecutada",
+            "n_not_reported",
+            "reporting_entities",
+        ],
     )
 
 
@@ -86,8 +111,10 @@ def reporting_entities(cutoff_code: str, uta_code: str) -> list[str]:
     return [name.strip() for name in frame.at[0, "reporting_entities"].split(",")]
 
 
-def compliance_by_entity(cutoff_code: str, uta_code: str | None = None) -> pd.DataFrame:
-    """Compliance per lead entity (and UTA) for one cut-off, lowest compliance first."""
+def compliance_by_entity(
+    cutoff_code: str, uta_code: str | None = None, entity_code: str | None = None
+) -> pd.DataFrame:
+    """Compliance per UTA and lead entity for one cut-off, in UTA and quorum order."""
     return _frame(
         "select c.cutoff_code, c.uta_code, c.entity_code, e.entity_short_name, "
         "c.expected_activities, c.reported_activities, c.n_no_iniciada, c.n_iniciada, "
@@ -95,9 +122,42 @@ def compliance_by_entity(cutoff_code: str, uta_code: str | None = None) -> pd.Da
         "from marts.fct_reporting_compliance c "
         "left join marts.dim_entity e using (entity_code) "
         "where c.cutoff_code = :cutoff and (cast(:uta as text) is null or c.uta_code = :uta) "
-        "order by c.compliance_ratio, e.quorum_order, c.uta_code",
-        {"cutoff": cutoff_code, "uta": uta_code},
+        "and (cast(:entity as text) is null or c.entity_code = :entity) "
+        "order by c.uta_code, e.quorum_order nulls last",
+        {"cutoff": cutoff_code, "uta": uta_code, "entity": entity_code},
+        columns=[
+            "cutoff_code",
+            "uta_code",
+            "entity_code",
+            "entity_short_name",
+            "expected_activities",
+            "reported_activities",
+            "n_no_iniciada",
+            "n_iniciada",
+            "n_totalmente_ejecutada",
+            "compliance_ratio",
+        ],
     )
+
+
+ACTIVITY_COLUMNS = [
+    "cutoff_code",
+    "cutoff_name",
+    "uta_code",
+    "uta_label",
+    "activity_code",
+    "activity_name",
+    "activity_kind",
+    "lead_entity_code",
+    "lead_entity_short_name",
+    "responsible_entity_codes",
+    "reporting_entity_code",
+    "reporting_entity_short_name",
+    "status",
+    "is_reported",
+    "is_started",
+    "progress_note",
+]
 
 
 def activities(
@@ -113,7 +173,8 @@ def activities(
     STATUSES; `reported=False` lists the activities nobody reported.
     """
     return _frame(
-        "select f.cutoff_code, d.cutoff_name, f.uta_code, f.activity_code, a.activity_name, "
+        "select f.cutoff_code, d.cutoff_name, f.uta_code, "
+        "coalesce(u.uta_label, f.uta_code) as uta_label, f.activity_code, a.activity_name, "
         "f.activity_kind, f.lead_entity_code, le.entity_short_name as lead_entity_short_name, "
         "a.responsible_entity_codes, f.reporting_entity_code, "
         "re.entity_short_name as reporting_entity_short_name, f.status, f.is_reported, "
@@ -121,6 +182,7 @@ def activities(
         "from marts.fct_activity_status f "
         "join marts.dim_activity a using (activity_code) "
         "join marts.dim_cutoff d using (cutoff_code) "
+        "left join marts.dim_uta u on u.uta_code = f.uta_code "
         "left join marts.dim_entity le on le.entity_code = f.lead_entity_code "
         "left join marts.dim_entity re on re.entity_code = f.reporting_entity_code "
         "where (cast(:cutoff as text) is null or f.cutoff_code = :cutoff) "
@@ -138,6 +200,7 @@ def activities(
             "status": status,
             "reported": reported,
         },
+        columns=ACTIVITY_COLUMNS,
     )
 
 
@@ -177,6 +240,17 @@ def barriers(
             "kind": item_kind,
             "needle": needle,
         },
+        columns=[
+            "barrier_key",
+            "cutoff_code",
+            "cutoff_name",
+            "uta_code",
+            "uta_label",
+            "entity_code",
+            "entity_short_name",
+            "item_kind",
+            "item_text",
+        ],
     )
 
 

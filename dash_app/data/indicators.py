@@ -222,14 +222,22 @@ def lineage(indicator_code: str, start: date, end: date, latest_only: bool = Fal
     )
 
 
-def goal_progress(indicator_code: str | None = None) -> pd.DataFrame:
-    """Progress towards PDD goals (all indicators with a goal, or one)."""
+def goal_progress(
+    indicator_code: str | None = None,
+    uta_code: str | None = None,
+    entity_code: str | None = None,
+) -> pd.DataFrame:
+    """Progress towards PDD goals (all indicators with a goal, or those of one code/UTA/entity)."""
     return _frame(
-        "select g.indicator_code, d.indicator_name, d.unit, g.aggregation_rule, g.goal_year, "
-        "g.goal_value, g.goal_start_month, g.as_of_month, g.current_value, g.progress_ratio "
+        "select g.indicator_code, d.indicator_name, d.uta_code, d.entity_code, d.unit, "
+        "g.aggregation_rule, g.goal_year, g.goal_value, g.goal_start_month, g.as_of_month, "
+        "g.current_value, g.progress_ratio "
         "from marts.fct_goal_progress g join marts.dim_indicator d using (indicator_code) "
-        "where cast(:code as text) is null or g.indicator_code = :code order by d.sort_order",
-        {"code": indicator_code},
+        "where (cast(:code as text) is null or g.indicator_code = :code) "
+        "and (cast(:uta as text) is null or d.uta_code = :uta) "
+        "and (cast(:entity as text) is null or d.entity_code = :entity) "
+        "order by d.sort_order",
+        {"code": indicator_code, "uta": uta_code, "entity": entity_code},
     )
 
 

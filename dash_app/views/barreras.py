@@ -8,7 +8,7 @@ from dash import dcc, html
 
 from dash_app.cache import cached_call
 from dash_app.components.common import empty_note
-from dash_app.data import plan
+from dash_app.data import action_plan
 from dash_app.formatting import format_number
 from dash_app.state import FilterState
 from dash_app.views import common
@@ -30,10 +30,14 @@ def clean_search(value: object) -> str | None:
 
 def items(state: FilterState, search: str | None, kind: str | None) -> pd.DataFrame:
     cutoff, _ = common.cutoff_for(state)
-    frame = cached_call(plan.barriers, cutoff, state.uta, state.entity, search)
-    if kind in ("barrera", "actividad destacada"):
-        frame = frame[frame["item_kind"] == kind]
-    return frame
+    return cached_call(
+        action_plan.barriers,
+        cutoff_code=cutoff,
+        uta_code=state.uta,
+        entity_code=state.entity,
+        item_kind=kind if kind in action_plan.ITEM_KINDS else None,
+        search=search,
+    )
 
 
 def render(state: FilterState, search: str | None, kind: str | None) -> list:

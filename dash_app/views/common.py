@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 from dash_app.cache import cached_call
-from dash_app.data import explore, plan
+from dash_app.data import action_plan, explore
 from dash_app.formatting import format_month_range, format_number
 from dash_app.state import FilterState, previous_period
 
@@ -53,7 +53,7 @@ def figure_footnote(result: dict, unit: str) -> str:
 
 def cutoff_for(state: FilterState) -> tuple[str | None, str | None]:
     """The latest cut-off overlapping the period: (code, name) or (None, None)."""
-    cutoffs = cached_call(plan.cutoffs_in_period, state.start, state.end)
+    cutoffs = cached_call(action_plan.cutoffs_in_period, state.start, state.end)
     if cutoffs.empty:
         return None, None
     row = cutoffs.iloc[0]
@@ -64,3 +64,13 @@ def to_date(value) -> date | None:
     if value is None or (not isinstance(value, date) and pd.isna(value)):
         return None
     return value.date() if hasattr(value, "date") and callable(value.date) else value
+
+
+def activities_at_cutoff(cutoff: str, state: FilterState) -> pd.DataFrame:
+    """Activities with their status at the cut-off, 'no reportada' where nobody reported."""
+    frame = cached_call(
+        action_plan.activities, cutoff_code=cutoff, uta_code=state.uta, entity_code=state.entity
+    )
+    return frame.assign(status=frame["status"].fillna("no reportada")).rename(
+        columns={"lead_entity_short_name": "lead_entity"}
+    )

@@ -9,7 +9,7 @@ from dash import html
 from dash_app.cache import cached_call
 from dash_app.components.common import empty_note
 from dash_app.components.filter_bar import dropdown
-from dash_app.data import plan, quality, reference
+from dash_app.data import quality, reference
 from dash_app.formatting import format_datetime, format_number
 from dash_app.state import FilterState
 from dash_app.views import common
@@ -215,7 +215,7 @@ def _activities(state: FilterState):
     cutoff, cutoff_name = common.cutoff_for(state)
     if cutoff is None:
         return empty_note("Ningún corte de seguimiento cae en el periodo elegido.")
-    frame = cached_call(plan.activities, cutoff, state.uta, state.entity)
+    frame = common.activities_at_cutoff(cutoff, state)
     if frame.empty:
         return empty_note("Esta entidad no lidera ni corresponde actividades en este corte.")
     items = [

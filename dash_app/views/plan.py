@@ -9,7 +9,7 @@ from dash import html
 from dash_app.cache import cached_call
 from dash_app.components.common import empty_note, graph
 from dash_app.components.table import export_buttons, grid
-from dash_app.data import plan
+from dash_app.data import action_plan, indicators
 from dash_app.figures.charts import (
     compliance_gauge,
     expected_vs_reported,
@@ -43,7 +43,7 @@ def activity_frame(state: FilterState) -> pd.DataFrame:
     cutoff, _ = common.cutoff_for(state)
     if cutoff is None:
         return pd.DataFrame(columns=list(ACTIVITY_COLUMNS))
-    return cached_call(plan.activities, cutoff, state.uta, state.entity)
+    return common.activities_at_cutoff(cutoff, state)
 
 
 def _long_status(frame: pd.DataFrame, category: str) -> pd.DataFrame:
@@ -66,12 +66,14 @@ def render(state: FilterState) -> list:
                 "ejemplo, el corte enero–mayo 2024 en «Periodo rápido»."
             )
         ]
-    by_uta = cached_call(plan.compliance_by_uta, cutoff)
+    by_uta = cached_call(action_plan.compliance_by_uta, cutoff)
     utas = by_uta[by_uta["uta_code"].isin(["UTA1", "UTA2", "UTA3"])]
     if state.uta:
         utas = utas[utas["uta_code"] == state.uta]
     total = by_uta[by_uta["uta_code"] == "TOTAL"]
-    by_entity = cached_call(plan.compliance_by_entity, cutoff, state.uta, state.entity)
+    by_entity = cached_call(
+        action_plan.compliance_by_entity, cutoff, uta_code=state.uta, entity_code=state.entity
+    )
 
     if state.uta or state.entity:
         expected = int(by_entity["expected_activities"].sum()) if not by_entity.empty else 0
@@ -229,7 +231,7 @@ def _transversal(by_uta: pd.DataFrame, cutoff_name: str):
 
 
 def _goals(state: FilterState):
-    goals = cached_call(plan.goal_progress, state.uta, state.entity)
+    goals = cached_call(indicators.goal_progress, uta_code=state.uta, entity_code=state.entity)
     if goals.empty:
         return empty_note("No hay metas del Plan Distrital de Desarrollo para estos filtros.")
     goals = goals.assign(label=goals["indicator_name"])
@@ -275,7 +277,7 @@ def _activities(state: FilterState):
 
 def _by_cutoff(state: FilterState):
     """Reporting compliance of every cut-off (UTA 1–3 together, or the chosen UTA)."""
-    every = cached_call(plan.compliance_by_uta, None)
+    every = cached_call(action_plan.compliance_by_uta, None)
     rows = every[every["uta_code"] == (state.uta or "TOTAL")]
     figure = expected_vs_reported(
         rows.assign(
