@@ -12,6 +12,7 @@ PAGES = (
     ("/indicadores", "Indicadores"),
     ("/territorio", "Territorio"),
     ("/plan-de-accion", "Plan de acción"),
+    ("/gobernanza", "Comité y gobernanza"),
     ("/barreras", "Barreras y avances"),
     ("/entidades", "Entidades"),
     ("/catalogo", "Catálogo"),
