@@ -24,14 +24,13 @@ def layout(**query) -> html.Div:
         [
             page_header(
                 "Calidad de datos",
-                "Entregas de cada entidad: aceptadas y rechazadas, última entrega y oportunidad "
-                "frente a la frecuencia esperada.",
-                "Aplica el filtro de entidad. Periodo, localidad y UTA no aplican: las entregas "
-                "se listan por fecha de recepción.",
+                "Entregas de cada entidad por corte: aceptadas y rechazadas, última entrega, "
+                "oportunidad frente al plazo del corte y frente a la frecuencia esperada.",
+                "Aplica el filtro de entidad en toda la página. El periodo aplica solo a la "
+                "tabla por corte (cortes que se cruzan con él). Localidad y UTA no aplican: "
+                "una entrega no tiene localidad.",
             ),
-            filter_chips(
-                state, PATH, locality_names(), entity_names(), uta_names(), uses_period=False
-            ),
+            filter_chips(state, PATH, locality_names(), entity_names(), uta_names()),
             *view.render(state),
         ]
     )

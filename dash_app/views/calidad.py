@@ -1,4 +1,4 @@
-"""Calidad de datos: deliveries per entity, accepted/rejected, last delivery and freshness."""
+"""Calidad de datos: deliveries per entity and cut-off, accepted/rejected, freshness."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dash_app.components.common import empty_note, graph
 from dash_app.components.table import export_buttons, grid
 from dash_app.data import quality
 from dash_app.figures.quality import deliveries_by_entity
-from dash_app.formatting import format_datetime, format_number
+from dash_app.formatting import format_date, format_datetime, format_number
 from dash_app.state import FilterState
 
 PREFIX = "cal"
@@ -32,6 +32,36 @@ DELIVERY_COLUMNS = {
     "row_count": "Filas",
     "problem_count": "Problemas",
 }
+
+
+CUTOFF_COLUMNS = {
+    "entity_text": "Entidad",
+    "cutoff_text": "Corte",
+    "deadline_text": "Plazo de reporte",
+    "deliveries": "Entregas",
+    "accepted": "Aceptadas",
+    "rejected": "Rechazadas",
+    "on_time": "A tiempo",
+    "last_text": "Última entrega",
+}
+NO_CUTOFF = "Sin corte"
+
+
+def cutoff_frame(state: FilterState) -> pd.DataFrame:
+    """Deliveries per entity and cut-off overlapping the period (plus those without cut-off)."""
+    frame = cached_call(quality.deliveries_by_cutoff, state.entity, state.start, state.end).copy()
+    frame["entity_text"] = (
+        frame["entity_short_name"].fillna(frame["entity_code"]).fillna("sin entidad")
+    )
+    frame["cutoff_text"] = [
+        f"{code} · {name}" if isinstance(code, str) else NO_CUTOFF
+        for code, name in zip(frame["cutoff_code"], frame["cutoff_name"], strict=True)
+    ]
+    frame["deadline_text"] = [
+        format_date(v) if pd.notna(v) else "—" for v in frame["report_deadline"]
+    ]
+    frame["last_text"] = [format_datetime(v) for v in frame["last_delivery_at"]]
+    return frame
 
 
 def delivery_frame(state: FilterState) -> pd.DataFrame:
@@ -64,6 +94,7 @@ def render(state: FilterState) -> list:
     chart = deliveries_by_entity(counts, "Entregas aceptadas y rechazadas por entidad", SOURCE)
     return [
         _freshness(state),
+        _by_cutoff(state),
         graph(f"{PREFIX}-chart", chart),
         html.H2("Entregas recibidas", className="h5 mt-3"),
         (
@@ -82,6 +113,30 @@ def render(state: FilterState) -> list:
             )
         ),
     ]
+
+
+def _by_cutoff(state: FilterState) -> html.Div:
+    frame = cutoff_frame(state)
+    title = html.H2("Entregas por entidad y corte", className="h5 mt-3")
+    note = html.P(
+        f"Cortes que se cruzan con {state.period_label}. «Sin corte» (siempre visible): "
+        "entregas que no cubren ningún corte del plan, como archivos rechazados sin periodos "
+        "legibles o meses fuera de los cortes. «A tiempo»: recibidas hasta el final del día "
+        "del plazo de reporte del corte (hora de Bogotá). Una entrega que cubre varios cortes "
+        "cuenta en cada uno.",
+        className="small text-muted mb-1",
+    )
+    if frame.empty:
+        return html.Div([title, note, empty_note("No hay entregas para estos filtros.")])
+    table = grid(
+        f"{PREFIX}-cutoff-table",
+        frame,
+        CUTOFF_COLUMNS,
+        ("deliveries", "accepted", "rejected", "on_time"),
+        height=320,
+        wrap=("cutoff_text",),
+    )
+    return html.Div([title, note, table], className="mb-3")
 
 
 def _freshness(state: FilterState):
