@@ -68,12 +68,16 @@ def maturity_bars(frame: pd.DataFrame, source: str, note: str | None = None) -> 
         )
     figure.update_layout(barmode="group", bargap=0.25)
     figure.update_xaxes(
-        range=[0, 108], tickvals=[0, 25, 50, 75, 100], ticksuffix=" %", title_text="Puntaje (%)"
+        range=[0, 108],
+        tickvals=[0, 25, 50, 75, 100],
+        ticktext=["0 %", "25 %", "50 %", "75 %", "100 %"],
+        title_text="Puntaje (%)",
     )
     # Top-to-bottom in the domains' own order (MGI 1 first).
     figure.update_yaxes(autorange="reversed", tickformat=None)
     figure = styled(figure, MATURITY_TITLE, source, height=120 + 70 * len(domains), note=note)
-    figure.update_layout(margin={"l": 240})
+    # Room for the level names above the plot, under the title and source.
+    figure.update_layout(margin={"l": 240, "t": figure.layout.margin.t + 18})
     return figure
 
 

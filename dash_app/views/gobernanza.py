@@ -247,7 +247,7 @@ def _maturity_table(frame: pd.DataFrame, latest: date, previous: date | None) ->
     )
     header = ["Dominio MGI", "Criterios valorados", f"Puntaje {format_month(latest)}", "Nivel"]
     if previous:
-        header += [f"Puntaje {format_month(previous)}", "Cambio"]
+        header += [f"Puntaje {format_month(previous)}", "Cambio (puntos porcentuales)"]
     rows = []
     for r in now.itertuples():
         cells = [

@@ -47,7 +47,7 @@ def test_maturity_bars_one_trace_per_assessment_in_percent():
     assert figure.layout.separators == ",."
     assert figure.layout.barmode == "group"
     assert "Fuente: prueba" in figure.layout.title.subtitle.text
-    assert figure.layout.xaxis.ticksuffix == " %"
+    assert figure.layout.xaxis.ticktext[-1] == "100 %"
 
 
 def test_maturity_bars_empty_says_so():
