@@ -70,11 +70,11 @@ def format_date(day: date | None) -> str:
 
 
 def format_change(current: float | Decimal | None, previous: float | Decimal | None) -> str | None:
-    """'▲ 12 % frente al periodo anterior' (None when either side is missing or previous is 0)."""
+    """'▲ 12 % frente al mismo periodo del año anterior' (None when a side is missing or 0)."""
     if current is None or previous is None or Decimal(str(previous)) == 0:
         return None
     ratio = (Decimal(str(current)) - Decimal(str(previous))) / Decimal(str(previous))
     if ratio == 0:
-        return "= igual que el periodo anterior"
+        return "= igual que el mismo periodo del año anterior"
     arrow = "▲" if ratio > 0 else "▼"
-    return f"{arrow} {format_percent(abs(ratio))} frente al periodo anterior"
+    return f"{arrow} {format_percent(abs(ratio))} frente al mismo periodo del año anterior"

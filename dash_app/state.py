@@ -206,16 +206,6 @@ def page_params(query: Mapping[str, object], allowed: Mapping[str, Iterable[str]
     return result
 
 
-def months_between(start: date, end: date) -> int:
-    return (end.year - start.year) * 12 + end.month - start.month + 1
-
-
 def shift_months(month: date, delta: int) -> date:
     index = month.year * 12 + month.month - 1 + delta
     return date(index // 12, index % 12 + 1, 1)
-
-
-def previous_period(start: date, end: date) -> tuple[date, date]:
-    """The equivalent period right before: same number of months, ending the month before."""
-    length = months_between(start, end)
-    return shift_months(start, -length), shift_months(start, -1)

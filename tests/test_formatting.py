@@ -41,7 +41,10 @@ def test_datetimes_in_bogota_time_and_spanish():
 def test_change_against_previous_period():
     from dash_app.formatting import format_change
 
-    assert format_change(120, 100) == "▲ 20 % frente al periodo anterior"
-    assert format_change(Decimal("75"), Decimal("100")) == "▼ 25 % frente al periodo anterior"
+    assert format_change(120, 100) == "▲ 20 % frente al mismo periodo del año anterior"
+    assert (
+        format_change(Decimal("75"), Decimal("100"))
+        == "▼ 25 % frente al mismo periodo del año anterior"
+    )
     assert format_change(5, None) is None
     assert format_change(5, 0) is None

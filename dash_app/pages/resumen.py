@@ -18,8 +18,8 @@ def layout(**query) -> html.Div:
         [
             page_header(
                 "Resumen",
-                "Las cifras principales de cada UTA, el cambio frente al periodo anterior "
-                "equivalente, el cumplimiento de reporte y el estado de las actividades.",
+                "Las cifras principales de cada UTA, el cambio frente a los mismos meses del año "
+                "anterior, el cumplimiento de reporte y el estado de las actividades.",
                 common.SCOPE_ALL + " El cumplimiento usa el corte que cae en el periodo.",
             ),
             filter_chips(state, "/", locality_names(), entity_names(), uta_names()),

@@ -7,9 +7,9 @@ from datetime import date
 import pandas as pd
 
 from dash_app.cache import cached_call
-from dash_app.data import action_plan, explore
+from dash_app.data import action_plan, explore, indicators
 from dash_app.formatting import format_month_range, format_number
-from dash_app.state import FilterState, previous_period
+from dash_app.state import FilterState
 
 RULE_LABELS = {
     "sum": "suma de los meses del periodo",
@@ -36,7 +36,7 @@ def indicator_figure(code: str, state: FilterState, localities=None) -> dict:
 
 
 def previous_figure(code: str, state: FilterState) -> dict:
-    start, end = previous_period(state.start, state.end)
+    start, end = indicators.previous_period(state.start, state.end)  # same months, a year before
     return cached_call(explore.figure, code, start, end, state.locality_list, state.entity)
 
 

@@ -12,7 +12,6 @@ from dash_app.state import (
     FilterState,
     parse_query,
     period_bounds,
-    previous_period,
     to_query,
 )
 
@@ -99,17 +98,6 @@ def test_valid_keys_survive_next_to_invalid_ones():
     assert parsed.state.localities == ("08",)
     assert parsed.state.entity is None
     assert parsed.invalid == ("entidad",)
-
-
-def test_previous_equivalent_period():
-    assert previous_period(date(2024, 1, 1), date(2024, 5, 1)) == (
-        date(2023, 8, 1),
-        date(2023, 12, 1),
-    )
-    assert previous_period(date(2024, 3, 1), date(2024, 3, 1)) == (
-        date(2024, 2, 1),
-        date(2024, 2, 1),
-    )
 
 
 def test_cutoff_names_shortened_for_quick_picks():
