@@ -85,7 +85,7 @@ def create_app() -> Dash:
         update_title=None,
         suppress_callback_exceptions=True,
         serve_locally=True,
-        compress=False,
+        compress=True,  # gzip/brotli for JS, CSS and JSON responses (flask-compress)
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="es">')
     init_cache(app.server)
