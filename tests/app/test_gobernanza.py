@@ -170,3 +170,31 @@ def test_page_shows_quorum_and_maturity_equal_to_the_marts(
     settle(page)
     check_session(older)
     assert errors == [], errors
+
+
+@pytest.mark.browser
+def test_period_picks_the_session_and_assessment_inside_it(page, app_url, built_warehouse):
+    start, end = date(2024, 6, 1), date(2024, 8, 1)
+    session = _rows(
+        built_warehouse,
+        "select session_date from marts.mart_session_quorum "
+        "where session_date >= :s and session_date < :e order by session_date desc limit 1",
+        s=start,
+        e=date(2024, 9, 1),
+    )[0]["session_date"]
+    month = _rows(
+        built_warehouse,
+        "select max(assessment_month) m from marts.fct_governance_maturity "
+        "where assessment_month between :s and :e",
+        s=start,
+        e=end,
+    )[0]["m"]
+    # An invalid session key falls back to the period's choice instead of failing.
+    page.goto(app_url + "/gobernanza?desde=2024-06&hasta=2024-08&sesion=junio")
+    page.wait_for_selector("#gob-attendance")
+    settle(page)
+    assert format_date(session) in page.inner_text("#gob-session")
+    assert "Ninguna sesión cae" not in page.inner_text("body")
+    scope = page.inner_text("#gob-maturity-scope")
+    assert scope.startswith(f"Evaluación de {format_month(month)}")
+    assert "Ninguna evaluación cae" not in scope
