@@ -73,7 +73,11 @@ def period_options(ctx: FilterContext) -> list[dict]:
         {"label": f"Corte {short_month_names(row.cutoff_name)}", "value": row.cutoff_code}
         for row in cutoffs.itertuples()
     ]
-    years = sorted({ctx.default_start.year, ctx.default_end.year})
+    first, last = cached_call(reference.data_range)
+    if first is None:
+        years = sorted({ctx.default_start.year, ctx.default_end.year})
+    else:  # every year with data, so earlier years can be compared with a quick pick
+        years = list(range(first.year, last.year + 1))
     for year in years:
         options += [{"label": f"T{q} {year}", "value": f"{year}-T{q}"} for q in range(1, 5)]
         options.append({"label": f"Año {year}", "value": str(year)})

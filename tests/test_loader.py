@@ -52,7 +52,7 @@ def test_accepts_file_with_lineage_and_is_idempotent(engine, tmp_path, accepted)
         tmp_path,
         "sdg_ok.csv",
         "entidad;indicador;localidad;mes;valor\n"
-        "SDG;UTA1_INTEGRATE_ORIENTACIONES;Usaquén;2023-03;1.214\n",
+        "SDG;UTA1_INTEGRATE_ORIENTACIONES;Usaquén;2025-03;1.214\n",
     )
     before = _raw_count(engine)
     result = load_file(engine, path)
@@ -73,8 +73,8 @@ def test_accepts_file_with_lineage_and_is_idempotent(engine, tmp_path, accepted)
 def test_rejected_file_changes_nothing_and_is_archived(engine, tmp_path):
     body = (
         "entidad,indicador,localidad,mes,valor\n"
-        "SDG,UTA1_INTEGRATE_ORIENTACIONES,Bosa,2023-04,10\n"
-        "SDG,UTA1_INTEGRATE_ORIENTACIONES,Suba,2023-04,diez\n"
+        "SDG,UTA1_INTEGRATE_ORIENTACIONES,Bosa,2025-04,10\n"
+        "SDG,UTA1_INTEGRATE_ORIENTACIONES,Suba,2025-04,diez\n"
     )
     path = _write(tmp_path, "sdg_bad.csv", body, encoding="cp1252")
     before = _raw_count(engine)
@@ -100,7 +100,7 @@ def test_cli_load_prints_warnings_of_accepted_files(engine, tmp_path, accepted):
     path = _write(
         tmp_path,
         "sdg_fuzzy.csv",
-        "entidad;indicador;localidad;mes;valor\nSDG;UTA1_INTEGRATE_ORIENTACIONES;Teusaquilo;2023-02;7\n",
+        "entidad;indicador;localidad;mes;valor\nSDG;UTA1_INTEGRATE_ORIENTACIONES;Teusaquilo;2025-02;7\n",
     )
     result = CliRunner().invoke(app, ["load", str(path), "--submitter", "enlace SDG"])
     with engine.connect() as conn:

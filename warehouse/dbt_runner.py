@@ -105,6 +105,19 @@ def _last_delivery_id(conn) -> int:
     ).scalar()
 
 
+def _analyze_raw(engine) -> None:
+    """Refresh planner statistics of the raw tables after bulk loads, before dbt reads them."""
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        tables = conn.execute(
+            text("select schemaname, tablename from pg_tables where schemaname like 'raw%'")
+        ).all()
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for schema, table in tables:
+            conn.execute(text(f'analyze "{schema}"."{table}"'))
+
+
 def _schema_exists(conn, name: str) -> bool:
     from sqlalchemy import text
 
@@ -171,6 +184,7 @@ def safe_build(
                     {"last": _last_delivery_id(conn), "hash": project_hash(settings)},
                 ).scalar_one()
                 conn.execute(text(f"drop schema if exists {NEXT_SCHEMA} cascade"))
+            _analyze_raw(engine)
             outcome = run_dbt(["build", "--vars", f"{{marts_schema: {NEXT_SCHEMA}}}"], settings)
             with engine.begin() as conn:
                 if outcome.success:

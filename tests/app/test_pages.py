@@ -11,6 +11,7 @@ PAGES = [
     ("/indicadores", "indicadores", "Indicadores"),
     ("/territorio?localidad=08", "territorio", "Territorio"),
     ("/plan-de-accion", "plan_de_accion", "Plan de acción"),
+    ("/gobernanza", "gobernanza", "Comité y gobernanza"),
     ("/barreras", "barreras", "Barreras y avances"),
     ("/entidades?entidad=SDG", "entidades", "Entidades"),
     ("/catalogo", "catalogo", "Catálogo de indicadores"),
