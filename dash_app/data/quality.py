@@ -68,6 +68,8 @@ CUTOFF_COLUMNS = [
     "entity_short_name",
     "cutoff_code",
     "cutoff_name",
+    "start_month",
+    "end_month",
     "report_deadline",
     "deliveries",
     "accepted",
@@ -84,7 +86,7 @@ def deliveries_by_cutoff(
     start..end; deliveries covering no cut-off ("sin corte") are always kept."""
     return frame(
         "select d.entity_code, e.entity_short_name, d.cutoff_code, c.cutoff_name, "
-        "c.report_deadline, count(*)::integer as deliveries, "
+        "c.start_month, c.end_month, c.report_deadline, count(*)::integer as deliveries, "
         "(count(*) filter (where d.status in ('aceptado', 'reemplazado')))::integer as accepted, "
         "(count(*) filter (where d.status = 'rechazado'))::integer as rejected, "
         "(count(*) filter (where d.is_on_time))::integer as on_time, "
@@ -97,7 +99,8 @@ def deliveries_by_cutoff(
         "or ((cast(:start as date) is null or c.end_month >= cast(:start as date)) "
         "and (cast(:end as date) is null or c.start_month <= cast(:end as date)))) "
         "group by d.entity_code, e.entity_short_name, e.quorum_order, e.entity_name, "
-        "d.cutoff_code, c.cutoff_name, c.report_deadline, c.sort_order "
+        "d.cutoff_code, c.cutoff_name, c.start_month, c.end_month, c.report_deadline, "
+        "c.sort_order "
         "order by e.quorum_order nulls last, e.entity_name nulls last, c.sort_order nulls last",
         {"entity": entity, "start": start, "end": end},
         columns=CUTOFF_COLUMNS,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
@@ -11,7 +13,7 @@ from dash_app.components.common import empty_note, graph
 from dash_app.components.table import export_buttons, grid
 from dash_app.data import quality
 from dash_app.figures.quality import deliveries_by_entity
-from dash_app.formatting import format_date, format_datetime, format_number
+from dash_app.formatting import MONTH_ABBR_ES, format_date, format_datetime, format_number
 from dash_app.state import FilterState
 
 PREFIX = "cal"
@@ -47,6 +49,13 @@ CUTOFF_COLUMNS = {
 NO_CUTOFF = "Sin corte"
 
 
+def cutoff_label(code: str | None, start: date | None, end: date | None) -> str:
+    """'2024-C2: jun–ago' (the year is in the code); 'Sin corte' for deliveries covering none."""
+    if not isinstance(code, str):
+        return NO_CUTOFF
+    return f"{code}: {MONTH_ABBR_ES[start.month - 1]}–{MONTH_ABBR_ES[end.month - 1]}"
+
+
 def cutoff_frame(state: FilterState) -> pd.DataFrame:
     """Deliveries per entity and cut-off overlapping the period (plus those without cut-off)."""
     frame = cached_call(quality.deliveries_by_cutoff, state.entity, state.start, state.end).copy()
@@ -54,8 +63,10 @@ def cutoff_frame(state: FilterState) -> pd.DataFrame:
         frame["entity_short_name"].fillna(frame["entity_code"]).fillna("sin entidad")
     )
     frame["cutoff_text"] = [
-        f"{code} · {name}" if isinstance(code, str) else NO_CUTOFF
-        for code, name in zip(frame["cutoff_code"], frame["cutoff_name"], strict=True)
+        cutoff_label(code, start, end)
+        for code, start, end in zip(
+            frame["cutoff_code"], frame["start_month"], frame["end_month"], strict=True
+        )
     ]
     frame["deadline_text"] = [
         format_date(v) if pd.notna(v) else "—" for v in frame["report_deadline"]
@@ -134,7 +145,6 @@ def _by_cutoff(state: FilterState) -> html.Div:
         CUTOFF_COLUMNS,
         ("deliveries", "accepted", "rejected", "on_time"),
         height=320,
-        wrap=("cutoff_text",),
     )
     return html.Div([title, note, table], className="mb-3")
 
