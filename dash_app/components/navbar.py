@@ -12,7 +12,7 @@ PAGES = (
     ("/indicadores", "Indicadores"),
     ("/territorio", "Territorio"),
     ("/plan-de-accion", "Plan de acción"),
-    ("/gobernanza", "Comité y gobernanza"),
+    ("/gobernanza", "Comité"),  # short: the navbar must fit one line at 1366 px
     ("/barreras", "Barreras y avances"),
     ("/entidades", "Entidades"),
     ("/catalogo", "Catálogo"),
