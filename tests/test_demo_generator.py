@@ -8,7 +8,7 @@ import io
 import re
 import unicodedata
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 
@@ -341,7 +341,9 @@ def test_catalogues_the_demo_relies_on() -> None:
 
 # --- (c) the loader accepts every demo export -------------------------------------------------
 def test_every_demo_export_is_accepted_by_the_loader(engine) -> None:
-    paths = sorted(p for p in DEMO.rglob("*") if p.suffix in {".csv", ".xlsx"})
+    paths = sorted(
+        p for p in DEMO.rglob("*") if p.suffix in {".csv", ".xlsx"} and p.name != "entregas.csv"
+    )
     results = [load_file(engine, path, submitter="test_demo_generator") for path in paths]
     refused = [r.message for r in results if r.status == "rechazado"]
     assert refused == []
@@ -358,3 +360,79 @@ def test_every_demo_export_is_accepted_by_the_loader(engine) -> None:
             ).scalars()
         )
     assert stored == shas
+
+
+# --- (d) when each export was received: entregas.csv -------------------------------------------
+def _manifest() -> list[dict[str, str]]:
+    with (DEMO / "entregas.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _covered_until(name: str) -> date:
+    """First day after the period a demo export covers (month, quarter, cut-off or session)."""
+    stem = Path(name).stem
+    cutoffs = {r["cutoff_code"]: date.fromisoformat(r["end_month"]) for r in _catalog("cutoffs")}
+    if match := re.search(r"_(\d{4}-C\d)$", stem):
+        last = cutoffs[match.group(1)]
+    elif match := re.search(r"_(\d{4})-T(\d)$", stem):
+        last = date(int(match.group(1)), 3 * int(match.group(2)), 1)
+    elif match := re.search(r"_asistencia_(\d{4}-\d{2}-\d{2})$", stem):
+        return date.fromisoformat(match.group(1))
+    elif match := re.search(r"_madurez_(\d{4}-\d{2})$", stem):
+        return date.fromisoformat(f"{match.group(1)}-01")
+    else:
+        match = re.search(r"_(\d{4}-\d{2})(_correccion|_v2)?$", stem)
+        assert match, name
+        last = date.fromisoformat(f"{match.group(1)}-01")
+    return date(last.year + last.month // 12, last.month % 12 + 1, 1)
+
+
+def test_the_manifest_lists_every_export_once_with_plausible_dates() -> None:
+    rows = _manifest()
+    listed = [r["file"] for r in rows]
+    exports = {
+        p.relative_to(DEMO).as_posix()
+        for p in DEMO.rglob("*")
+        if p.suffix in {".csv", ".xlsx"} and p.name != "entregas.csv"
+    }
+    assert len(listed) == len(set(listed)) == len(exports) == 336
+    assert set(listed) == exports
+    received = {r["file"]: datetime.fromisoformat(r["received_at"]) for r in rows}
+    for name, moment in received.items():
+        assert moment.utcoffset() == timedelta(hours=-5), name
+        assert _covered_until(name) <= moment.date() < date(2025, 2, 1), (name, moment)
+    for name, moment in received.items():  # a correction arrives weeks after what it corrects
+        if match := re.match(r"(.+/)?(\w+_indicadores_[\d-]+)(_correccion|_v2)\.", name):
+            (original,) = [n for n in received if Path(n).stem == match.group(2)]
+            assert moment - received[original] >= timedelta(days=14), name
+    assert {r["submitter"] for r in rows} >= {"enlace SDP", "enlace SDS"}
+
+
+def test_the_demo_carries_its_reception_dates_and_some_are_late(built_warehouse) -> None:
+    with built_warehouse.connect() as conn:
+        on_time = dict(
+            conn.execute(
+                text(
+                    "select is_on_time, count(*) from marts.mart_deliveries_by_cutoff "
+                    "where cutoff_code = '2024-C1' group by is_on_time"
+                )
+            ).all()
+        )
+        stored = {
+            name: (moment, submitter)
+            for name, moment, submitter in conn.execute(
+                text(
+                    "select file_name, received_at, submitter from intake.deliveries "
+                    "where file_name in "
+                    "('SDS_indicadores_2024-05.xlsx', 'SDA_actividades_2024-C1.csv')"
+                )
+            ).all()
+        }
+    assert on_time.get(True, 0) > on_time.get(False, 0) > 0, on_time
+    expected = {
+        Path(r["file"]).name: (datetime.fromisoformat(r["received_at"]), r["submitter"])
+        for r in _manifest()
+        if Path(r["file"]).name in stored
+    }
+    assert len(stored) == 2
+    assert stored == expected

@@ -2,19 +2,42 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
+from warehouse.demo_generator.deliveries import MANIFEST, read_manifest
 from warehouse.intake.loader import LoadResult, load_file
 
 EXPORT_SUFFIXES = {".csv", ".xlsx"}
 
 
 def demo_files(demo_dir: Path) -> list[Path]:
-    return sorted(p for p in demo_dir.rglob("*") if p.suffix.lower() in EXPORT_SUFFIXES)
+    """Every export in name order (the entregas.csv manifest is not an export)."""
+    return sorted(
+        p
+        for p in demo_dir.rglob("*")
+        if p.suffix.lower() in EXPORT_SUFFIXES and p.relative_to(demo_dir).as_posix() != MANIFEST
+    )
 
 
 def load_demo(engine: Engine, demo_dir: Path) -> list[LoadResult]:
-    """Load every demo export in name order; identical files already loaded are no-ops."""
-    return [load_file(engine, path, submitter="demo") for path in demo_files(demo_dir)]
+    """Load every demo export in the order it was received (entregas.csv), with its reception
+    date and submitter; exports the manifest does not list load afterwards, in name order, as
+    received now. Identical files already loaded are no-ops."""
+    manifest = read_manifest(demo_dir)
+    listed: list[tuple[datetime, Path]] = []
+    unlisted: list[Path] = []
+    for path in demo_files(demo_dir):
+        entry = manifest.get(path.relative_to(demo_dir).as_posix())
+        if entry is None:
+            unlisted.append(path)
+        else:
+            listed.append((entry[0], path))
+    results = []
+    for moment, path in sorted(listed):
+        _, submitter = manifest[path.relative_to(demo_dir).as_posix()]
+        results.append(load_file(engine, path, submitter=submitter, received_at=moment))
+    results += [load_file(engine, path, submitter="demo") for path in unlisted]
+    return results

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from warehouse.demo_generator.action_plan import write_activity_files, write_barrier_files
 from warehouse.demo_generator.catalog import Catalog
+from warehouse.demo_generator.deliveries import write_manifest
 from warehouse.demo_generator.governance import write_attendance_files, write_maturity_files
 from warehouse.demo_generator.history import add_history
 from warehouse.demo_generator.indicator_files import write_indicator_files
@@ -27,7 +28,8 @@ def clean(out: Path) -> None:
 
 
 def generate(out: Path, catalog: Catalog | None = None, seed: int = SEED) -> list[Path]:
-    """(Re)write all demo exports under `out`; returns the files in delivery (sorted) order."""
+    """(Re)write all demo exports and the entregas.csv manifest under `out`; returns the
+    exports in name (sorted) order."""
     catalog = catalog or Catalog()
     clean(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -41,4 +43,5 @@ def generate(out: Path, catalog: Catalog | None = None, seed: int = SEED) -> lis
     ]
     if len(set(written)) != len(written):
         raise RuntimeError("Two demo exports were given the same file name")
+    write_manifest(out, written, seed)
     return sorted(written)

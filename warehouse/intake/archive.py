@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Connection, text
 
@@ -24,6 +25,7 @@ class Delivery:
     row_count: int | None
     problems: list[Problem]
     periods: list[str]
+    received_at: datetime | None = None  # None: now()
 
 
 def find_identical(conn: Connection, sha: str) -> int | None:
@@ -42,8 +44,9 @@ def archive(conn: Connection, delivery: Delivery) -> int:
         text(
             "insert into intake.deliveries (file_name, file_sha256, file_size, content, "
             "content_kind, kind, entity_code, submitter, status, row_count, error_report, "
-            "periods) values (:name, :sha, :size, :content, :content_kind, :kind, :entity, "
-            ":submitter, :status, :rows, cast(:report as jsonb), :periods) returning delivery_id"
+            "periods, received_at) values (:name, :sha, :size, :content, :content_kind, :kind, "
+            ":entity, :submitter, :status, :rows, cast(:report as jsonb), :periods, "
+            "coalesce(cast(:received_at as timestamptz), now())) returning delivery_id"
         ),
         {
             "name": delivery.file_name,
@@ -58,6 +61,7 @@ def archive(conn: Connection, delivery: Delivery) -> int:
             "rows": delivery.row_count,
             "report": json.dumps([p.as_dict() for p in delivery.problems], ensure_ascii=False),
             "periods": delivery.periods,
+            "received_at": delivery.received_at,
         },
     ).scalar_one()
 

@@ -78,6 +78,7 @@ def load_bytes(
     submitter: str | None = None,
     progress: Progress | None = None,
     settings: Settings | None = None,
+    received_at: datetime | None = None,
 ) -> LoadResult:
     """Validate and load one file's bytes. Rejected files are archived and change no raw row."""
     settings = settings or get_settings()
@@ -106,6 +107,7 @@ def load_bytes(
         row_count=len(inspection.rows) if inspection.ok else None,
         problems=inspection.problems,
         periods=inspection.periods,
+        received_at=received_at,
     )
     result = LoadResult(path.name, delivery.status, kind=delivery.kind, problems=delivery.problems)
     if not inspection.ok:
@@ -136,6 +138,15 @@ def load_file(
     *,
     submitter: str | None = None,
     progress: Progress | None = None,
+    received_at: datetime | None = None,
 ) -> LoadResult:
-    """Validate and load one file from disk (see load_bytes)."""
-    return load_bytes(engine, path, path.read_bytes(), submitter=submitter, progress=progress)
+    """Validate and load one file from disk (see load_bytes); `received_at` (default now())
+    records when the file was received, e.g. the historical dates of the demo exports."""
+    return load_bytes(
+        engine,
+        path,
+        path.read_bytes(),
+        submitter=submitter,
+        progress=progress,
+        received_at=received_at,
+    )
