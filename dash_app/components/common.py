@@ -39,6 +39,7 @@ def filter_chips(
     uta_names: dict[str, str],
     extra: dict[str, str | None] | None = None,
     uses_period: bool = True,
+    uses_locality: bool = True,
 ) -> html.Div:
     """The active filters as chips; each chip is a link to the same view without it."""
     chips = []
@@ -84,7 +85,7 @@ def filter_chips(
                 f"{uta_names.get(state.uta, state.uta)}", state.with_changes(uta=None), "chip-uta"
             )
         )
-    if not state.localities and uses_period:
+    if not state.localities and uses_period and uses_locality:
         chips.append(
             dbc.Badge("Todo el Distrito", color="light", text_color="dark", className="me-1 border")
         )

@@ -38,7 +38,15 @@ def layout(**query) -> html.Div:
                 "Barreras identificadas y actividades destacadas por UTA y entidad, con búsqueda.",
                 "Aplican periodo (elige el corte), entidad y UTA. La localidad no aplica.",
             ),
-            filter_chips(state, PATH, locality_names(), entity_names(), uta_names(), extras),
+            filter_chips(
+                state,
+                PATH,
+                locality_names(),
+                entity_names(),
+                uta_names(),
+                extras,
+                uses_locality=False,
+            ),
             *view.render(state, extras[view.K_SEARCH], extras[view.K_KIND]),
         ]
     )

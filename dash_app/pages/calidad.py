@@ -30,7 +30,14 @@ def layout(**query) -> html.Div:
                 "tabla por corte (cortes que se cruzan con él). Localidad y UTA no aplican: "
                 "una entrega no tiene localidad.",
             ),
-            filter_chips(state, PATH, locality_names(), entity_names(), uta_names()),
+            filter_chips(
+                state,
+                PATH,
+                locality_names(),
+                entity_names(),
+                uta_names(),
+                uses_locality=False,
+            ),
             *view.render(state),
         ]
     )

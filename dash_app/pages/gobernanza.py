@@ -36,7 +36,15 @@ def layout(**query) -> html.Div:
                 "reciente si ninguna cae). Localidad, entidad y UTA no aplican: el quórum y la "
                 "madurez son del comité y del Distrito en conjunto.",
             ),
-            filter_chips(state, PATH, locality_names(), entity_names(), uta_names(), extras),
+            filter_chips(
+                state,
+                PATH,
+                locality_names(),
+                entity_names(),
+                uta_names(),
+                extras,
+                uses_locality=False,
+            ),
             *view.render(state, extras[view.K_SESSION]),
         ]
     )

@@ -29,7 +29,14 @@ def layout(**query) -> html.Div:
                 "Aplican periodo (elige el corte), entidad y UTA. La localidad no aplica: las "
                 "actividades no se reportan por localidad.",
             ),
-            filter_chips(state, PATH, locality_names(), entity_names(), uta_names()),
+            filter_chips(
+                state,
+                PATH,
+                locality_names(),
+                entity_names(),
+                uta_names(),
+                uses_locality=False,
+            ),
             *view.render(state),
         ]
     )
