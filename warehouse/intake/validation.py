@@ -22,20 +22,9 @@ from warehouse.intake.pseudonym import looks_like_identity
 from warehouse.intake.rules import RowContext, check_row
 from warehouse.settings import Settings, get_settings
 
-__all__ = ["Problem", "ValidationFailed", "detect_kind", "validate_table"]
+__all__ = ["Problem", "detect_kind", "validate_table"]
 
 MASK = "(oculto)"
-
-
-class ValidationFailed(ValueError):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        errors = errors_of(problems)
-        super().__init__(
-            f"Archivo rechazado: {len(errors)} problema(s). Primero: {errors[0]}"
-            if errors
-            else "Archivo rechazado."
-        )
 
 
 def detect_kind(columns: list[str | None]) -> ExportKind | None:
