@@ -7,6 +7,8 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
+from dash_app.export import shown_rows, to_csv_bytes, to_xlsx_bytes
+
 AG_GRID_LOCALE_ES = {
     "page": "Página",
     "to": "a",
@@ -123,3 +125,18 @@ def export_buttons(prefix: str) -> html.Div:
         ],
         className="d-flex justify-content-end mb-2",
     )
+
+
+def download_table(
+    frame: pd.DataFrame,
+    grid_rows: list[dict] | None,
+    columns: dict[str, str],
+    name: str,
+    as_xlsx: bool,
+    sheet: str = "datos",
+) -> dict:
+    """The rows the grid shows (its own filters included) as a CSV or XLSX download."""
+    shown = shown_rows(frame, grid_rows, columns)
+    if as_xlsx:
+        return dcc.send_bytes(to_xlsx_bytes(shown, columns, sheet), f"{name}.xlsx")
+    return dcc.send_bytes(to_csv_bytes(shown, columns), f"{name}.csv")

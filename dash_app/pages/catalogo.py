@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, callback, ctx, dcc, html
+from dash import Input, Output, State, callback, ctx, html
 
 from dash_app import ids
 from dash_app.callbacks import query_dict
 from dash_app.components.common import filter_chips, page_header
+from dash_app.components.table import download_table
 from dash_app.context import entity_names, locality_names, state_from_query, uta_names
-from dash_app.export import shown_rows, to_csv_bytes, to_xlsx_bytes
 from dash_app.views import catalogo as view
 
 PATH = "/catalogo"
@@ -44,7 +44,5 @@ def layout(**query) -> html.Div:
 )
 def download(_csv, _xlsx, search, grid_rows):
     frame = view.catalogue_frame(state_from_query(query_dict(search)))
-    frame = shown_rows(frame, grid_rows, view.COLUMNS)
-    if ctx.triggered_id == f"{view.PREFIX}-xlsx":
-        return dcc.send_bytes(to_xlsx_bytes(frame, view.COLUMNS, "catálogo"), "catalogo.xlsx")
-    return dcc.send_bytes(to_csv_bytes(frame, view.COLUMNS), "catalogo.csv")
+    as_xlsx = ctx.triggered_id == f"{view.PREFIX}-xlsx"
+    return download_table(frame, grid_rows, view.COLUMNS, "catalogo", as_xlsx, "catálogo")

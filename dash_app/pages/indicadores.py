@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import Input, Output, State, callback, ctx, html, no_update
 
 from dash_app import ids
 from dash_app.callbacks import query_dict, url_if_changed
 from dash_app.components.common import filter_chips, page_header
+from dash_app.components.table import download_table
 from dash_app.context import entity_names, locality_names, state_from_query, uta_names
-from dash_app.export import shown_rows, to_csv_bytes, to_xlsx_bytes
 from dash_app.state import page_params, to_query
 from dash_app.views import common
 from dash_app.views import indicadores as view
@@ -82,8 +82,8 @@ def download(_csv, _xlsx, search, grid_rows):
     query = query_dict(search)
     state = state_from_query(query)
     code = _extras(query)[view.K_INDICATOR] or common.catalogue(state)["indicator_code"].iloc[0]
-    frame = shown_rows(view.table_frame(code, state), grid_rows, view.TABLE_COLUMNS)
     name = f"{code}_{state.start:%Y-%m}_{state.end:%Y-%m}"
-    if ctx.triggered_id == f"{view.PREFIX}-xlsx":
-        return dcc.send_bytes(to_xlsx_bytes(frame, view.TABLE_COLUMNS), f"{name}.xlsx")
-    return dcc.send_bytes(to_csv_bytes(frame, view.TABLE_COLUMNS), f"{name}.csv")
+    as_xlsx = ctx.triggered_id == f"{view.PREFIX}-xlsx"
+    return download_table(
+        view.table_frame(code, state), grid_rows, view.TABLE_COLUMNS, name, as_xlsx
+    )
