@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from dash_app.cache import cached_call
+from dash_app.components.common import filter_chips
 from dash_app.data import reference
 from dash_app.state import FilterContext, FilterState, ParsedState, parse_query, shift_months
 
@@ -107,3 +108,10 @@ def entity_names() -> dict[str, str]:
 
 def uta_names() -> dict[str, str]:
     return names(cached_call(reference.utas), "uta_code", "uta_label")
+
+
+def page_chips(state: FilterState, path: str, extras: dict | None = None, **options):
+    """filter_chips with the names of localities, entities and UTAs filled in."""
+    return filter_chips(
+        state, path, locality_names(), entity_names(), uta_names(), extras, **options
+    )

@@ -7,9 +7,9 @@ from dash import Input, Output, State, callback, ctx, html
 
 from dash_app import ids
 from dash_app.callbacks import query_dict
-from dash_app.components.common import filter_chips, page_header
+from dash_app.components.common import page_header
 from dash_app.components.table import download_table
-from dash_app.context import entity_names, locality_names, state_from_query, uta_names
+from dash_app.context import page_chips, state_from_query
 from dash_app.views import calidad as view
 
 PATH = "/calidad"
@@ -30,12 +30,9 @@ def layout(**query) -> html.Div:
                 "tabla por corte (cortes que se cruzan con él). Localidad y UTA no aplican: "
                 "una entrega no tiene localidad.",
             ),
-            filter_chips(
+            page_chips(
                 state,
                 PATH,
-                locality_names(),
-                entity_names(),
-                uta_names(),
                 uses_locality=False,
             ),
             *view.render(state),

@@ -7,9 +7,9 @@ from dash import Input, Output, State, callback, ctx, html
 
 from dash_app import ids
 from dash_app.callbacks import query_dict
-from dash_app.components.common import filter_chips, page_header
+from dash_app.components.common import page_header
 from dash_app.components.table import download_table
-from dash_app.context import entity_names, locality_names, state_from_query, uta_names
+from dash_app.context import page_chips, state_from_query
 from dash_app.views import catalogo as view
 
 PATH = "/catalogo"
@@ -26,9 +26,7 @@ def layout(**query) -> html.Div:
                 "desde el almacén: lo que se lee aquí es lo que se calcula.",
                 "Aplican los filtros de entidad y UTA. Periodo y localidad no aplican.",
             ),
-            filter_chips(
-                state, PATH, locality_names(), entity_names(), uta_names(), uses_period=False
-            ),
+            page_chips(state, PATH, uses_period=False),
             *view.render(state),
         ]
     )

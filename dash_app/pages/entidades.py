@@ -7,8 +7,8 @@ from dash import Input, Output, State, callback, html
 
 from dash_app import ids
 from dash_app.callbacks import query_dict, url_if_changed
-from dash_app.components.common import filter_chips, page_header
-from dash_app.context import entity_names, locality_names, state_from_query, uta_names
+from dash_app.components.common import page_header
+from dash_app.context import page_chips, state_from_query
 from dash_app.state import to_query
 from dash_app.views import entidades as view
 
@@ -27,7 +27,7 @@ def layout(**query) -> html.Div:
                 "La entidad elegida aquí es el filtro global de entidad. Aplican también periodo "
                 "y UTA; la localidad aplica a las cifras.",
             ),
-            filter_chips(state, PATH, locality_names(), entity_names(), uta_names()),
+            page_chips(state, PATH),
             *view.render(state),
         ]
     )

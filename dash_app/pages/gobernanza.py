@@ -7,8 +7,8 @@ from dash import Input, Output, State, callback, html
 
 from dash_app import ids
 from dash_app.callbacks import query_dict, url_if_changed
-from dash_app.components.common import filter_chips, page_header
-from dash_app.context import entity_names, locality_names, state_from_query, uta_names
+from dash_app.components.common import page_header
+from dash_app.context import page_chips, state_from_query
 from dash_app.state import to_query
 from dash_app.views import gobernanza as view
 
@@ -36,12 +36,9 @@ def layout(**query) -> html.Div:
                 "reciente si ninguna cae). Localidad, entidad y UTA no aplican: el quórum y la "
                 "madurez son del comité y del Distrito en conjunto.",
             ),
-            filter_chips(
+            page_chips(
                 state,
                 PATH,
-                locality_names(),
-                entity_names(),
-                uta_names(),
                 extras,
                 uses_locality=False,
             ),

@@ -7,9 +7,9 @@ from dash import Input, Output, State, callback, ctx, html, no_update
 
 from dash_app import ids
 from dash_app.callbacks import query_dict, url_if_changed
-from dash_app.components.common import filter_chips, page_header
+from dash_app.components.common import page_header
 from dash_app.components.table import download_table
-from dash_app.context import entity_names, locality_names, state_from_query, uta_names
+from dash_app.context import page_chips, state_from_query
 from dash_app.state import page_params, to_query
 from dash_app.views import common
 from dash_app.views import indicadores as view
@@ -34,7 +34,7 @@ def layout(**query) -> html.Div:
                 common.SCOPE_ALL + " El ranking muestra todas las localidades; un clic en una "
                 "barra filtra la página por esa localidad.",
             ),
-            filter_chips(state, PATH, locality_names(), entity_names(), uta_names(), extras),
+            page_chips(state, PATH, extras),
             *view.render(
                 state, extras[view.K_INDICATOR], extras[view.K_GRAIN], extras[view.K_DIMENSION]
             ),

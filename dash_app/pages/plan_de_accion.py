@@ -7,9 +7,9 @@ from dash import Input, Output, State, callback, ctx, html
 
 from dash_app import ids
 from dash_app.callbacks import query_dict
-from dash_app.components.common import filter_chips, page_header
+from dash_app.components.common import page_header
 from dash_app.components.table import download_table
-from dash_app.context import entity_names, locality_names, state_from_query, uta_names
+from dash_app.context import page_chips, state_from_query
 from dash_app.views import plan as view
 
 PATH = "/plan-de-accion"
@@ -29,12 +29,9 @@ def layout(**query) -> html.Div:
                 "Aplican periodo (elige el corte), entidad y UTA. La localidad no aplica: las "
                 "actividades no se reportan por localidad.",
             ),
-            filter_chips(
+            page_chips(
                 state,
                 PATH,
-                locality_names(),
-                entity_names(),
-                uta_names(),
                 uses_locality=False,
             ),
             *view.render(state),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dash
 from dash import html
 
-from dash_app.components.common import filter_chips, page_header
-from dash_app.context import entity_names, locality_names, state_from_query, uta_names
+from dash_app.components.common import page_header
+from dash_app.context import page_chips, state_from_query
 from dash_app.views import common, resumen
 
 dash.register_page(__name__, path="/", name="Resumen", title="Resumen – Tablero Migrante")
@@ -22,7 +22,7 @@ def layout(**query) -> html.Div:
                 "anterior, el cumplimiento de reporte y el estado de las actividades.",
                 common.SCOPE_ALL + " El cumplimiento usa el corte que cae en el periodo.",
             ),
-            filter_chips(state, "/", locality_names(), entity_names(), uta_names()),
+            page_chips(state, "/"),
             *resumen.render(state),
         ]
     )

@@ -7,8 +7,8 @@ from dash import Input, Output, State, callback, ctx, html, no_update
 
 from dash_app import ids
 from dash_app.callbacks import query_dict, url_if_changed
-from dash_app.components.common import filter_chips, page_header
-from dash_app.context import entity_names, locality_names, state_from_query, uta_names
+from dash_app.components.common import page_header
+from dash_app.context import page_chips, state_from_query
 from dash_app.state import page_params, to_query
 from dash_app.views import common
 from dash_app.views import territorio as view
@@ -33,7 +33,7 @@ def layout(**query) -> html.Div:
                 "Aplican periodo, entidad y UTA. El mapa muestra siempre todas las localidades: "
                 "la localidad filtrada se resalta y su perfil aparece a la derecha.",
             ),
-            filter_chips(state, PATH, locality_names(), entity_names(), uta_names(), extras),
+            page_chips(state, PATH, extras),
             *view.render(
                 state, extras[view.K_INDICATOR], extras[view.K_MEASURE], extras[view.K_AREA]
             ),
