@@ -32,10 +32,9 @@ renamed as (
 resolved as (
     select
         renamed.*,
-        case
-            when renamed.locality_text is null then '00'
-            else coalesce(aliases.locality_code, renamed.loader_locality_code, '99')
-        end as locality_code,
+        {{ resolve_locality_code(
+            'renamed.locality_text', 'aliases.locality_code', 'renamed.loader_locality_code'
+        ) }} as locality_code,
         case
             when renamed.locality_text is null then 'distrito'
             when aliases.locality_code is not null then 'alias'

@@ -29,10 +29,9 @@ renamed as (
 resolved as (
     select
         renamed.*,
-        case
-            when renamed.locality_text is null then '00'
-            else coalesce(aliases.locality_code, renamed.loader_locality_code, '99')
-        end as locality_code
+        {{ resolve_locality_code(
+            'renamed.locality_text', 'aliases.locality_code', 'renamed.loader_locality_code'
+        ) }} as locality_code
     from renamed
     left join aliases on aliases.alias_normalized = renamed.locality_normalized
 )
