@@ -33,17 +33,25 @@ def shown(value: Decimal | None) -> str:
 
 
 def pick(page, dropdown_id: str, typed: str) -> None:
-    """Choose an option of a Dash 4 dcc.Dropdown the way a person does: open, type, Enter."""
+    """Choose an option of a Dash 4 dcc.Dropdown the way a person does: open, type, Enter.
+
+    The dropdown moves focus to its search box a moment after it opens (later still under load),
+    so keystrokes sent right after the click can be lost: the text goes into the search box
+    itself, and Enter is pressed there once the list shows the option.
+    """
     page.click(f"#{dropdown_id}")
-    page.keyboard.type(typed)
+    search = page.locator(".dash-dropdown-content .dash-dropdown-search")
+    search.fill(typed)
     # Enter picks the first option: wait until the search has filtered the list.
     page.wait_for_function(
-        "(typed) => { const o = document.querySelector('.dash-dropdown-option');"
+        "(typed) => { const o = document.querySelector("
+        "'.dash-dropdown-content .dash-dropdown-option');"
         " return o && o.innerText.toLowerCase().includes(typed.toLowerCase()); }",
         arg=typed,
     )
-    page.keyboard.press("Enter")
-    page.keyboard.press("Escape")
+    search.press("Enter")
+    page.keyboard.press("Escape")  # a multi-select stays open after Enter
+    page.locator(".dash-dropdown-content").wait_for(state="detached")
     settle(page)
 
 
