@@ -46,6 +46,11 @@ def format_month(month: date) -> str:
     return f"{MONTH_ABBR_ES[month.month - 1]} {month.year}"
 
 
+def format_months(count: int) -> str:
+    """'1 mes', '3 meses'."""
+    return f"{format_number(count)} {'mes' if count == 1 else 'meses'}"
+
+
 def format_month_range(start: date, end: date) -> str:
     """'ene 2024 – may 2024', or one month when both are equal."""
     if (start.year, start.month) == (end.year, end.month):

@@ -44,6 +44,26 @@ def test_figure_prints_the_dashboard_value_in_es_co(built_warehouse):
     assert "ene 2024 – may 2024" in result.stdout and "dato de may 2024" in result.stdout
 
 
+def test_figure_for_a_cutoff_uses_the_lagged_window_like_the_dashboard(built_warehouse):
+    result = _run("figure", "UTA2_EPS_AFILIADOS", "--from", "2024-01", "--to", "2024-05", "--json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert (payload["window_from"], payload["window_to"], payload["lag_months"]) == (
+        "2024-01",
+        "2024-04",
+        1,
+    )
+    assert payload["value"] == 259570 and payload["months_with_data"] == 4
+    text_output = _run("figure", "UTA2_EPS_AFILIADOS", "--from", "2024-01", "--to", "2024-05")
+    assert "259.570 personas" in text_output.stdout
+    assert "1 mes de rezago" in text_output.stdout
+    # Any other period is taken as given: Jan–Mar is the average of three months.
+    march = _run("figure", "UTA2_EPS_AFILIADOS", "--from", "2024-01", "--to", "2024-03", "--json")
+    expected = query.indicator_figure("UTA2_EPS_AFILIADOS", date(2024, 1, 1), date(2024, 3, 1))
+    assert json.loads(march.stdout)["value"] == pytest.approx(float(expected.value))
+    assert json.loads(march.stdout)["lag_months"] == 0
+
+
 def test_figure_json_matches_the_query_layer(built_warehouse):
     result = _run("figure", "uta2_eps_afiliados", "--from", "2024-01", "--to", "2024-04", "--json")
     assert result.exit_code == 0, result.output

@@ -22,7 +22,8 @@ def test_cutoff_figures_equal_the_figure_function(built_warehouse):
     with built_warehouse.connect() as conn:
         rows = conn.execute(
             text(
-                "select c.indicator_code, c.figure, k.start_month, k.end_month "
+                "select c.indicator_code, c.figure, c.window_start_month, c.window_end_month, "
+                "k.start_month, k.end_month "
                 "from marts.mart_indicator_cutoff_figures c "
                 "join marts.dim_cutoff k using (cutoff_code) "
                 "where c.cutoff_code = '2024-C1' and c.locality_scope = 'todas'"
@@ -30,9 +31,20 @@ def test_cutoff_figures_equal_the_figure_function(built_warehouse):
         ).all()
     assert len(rows) == len(query.indicators())
     for row in rows:
-        figure = query.indicator_figure(row.indicator_code, row.start_month, row.end_month)
+        figure = query.indicator_figure(
+            row.indicator_code, row.window_start_month, row.window_end_month
+        )
         assert figure.value == row.figure, row.indicator_code
-    assert {r.indicator_code: r.figure for r in rows}["UTA1_SISBEN"] == 806728
+        # The app's headline figure for the cut-off covers the same window.
+        window = query.figure_window(row.indicator_code, row.start_month, row.end_month)
+        assert (window.start, window.end) == (row.window_start_month, row.window_end_month)
+    figures = {r.indicator_code: r.figure for r in rows}
+    assert figures["UTA1_SISBEN"] == 806728
+    # EPS is reported with a month's lag: the enero–mayo cut-off gives the deck's Jan–Apr average.
+    assert figures["UTA2_EPS_AFILIADOS"] == 259570
+    windows = {r.indicator_code: (r.window_start_month, r.window_end_month) for r in rows}
+    assert windows["UTA2_EPS_AFILIADOS"] == (date(2024, 1, 1), date(2024, 4, 1))
+    assert windows["UTA1_SISBEN"] == (date(2024, 1, 1), date(2024, 5, 1))
 
 
 def test_catalogue_carries_uta_and_entity_names(built_warehouse):

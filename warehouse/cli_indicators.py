@@ -110,7 +110,12 @@ def figure_command(
 ) -> None:
     """Imprime la cifra que muestra el tablero para esos filtros, según la regla del indicador."""
     from dash_app.data import indicators as query
-    from dash_app.formatting import format_month, format_month_range, format_number
+    from dash_app.formatting import (
+        format_month,
+        format_month_range,
+        format_months,
+        format_number,
+    )
 
     first, last = _parse_month(start, "--from"), _parse_month(end, "--to")
     if first > last:
@@ -125,7 +130,11 @@ def figure_command(
     if entity_code and entity_code not in set(query.entities()["entity_code"]):
         raise _fail(f"Entidad desconocida: «{entity}». Use un código como SDG, SDIS o IDIPRON.")
 
-    figure = query.indicator_figure(info["indicator_code"], first, last, codes, entity_code)
+    # As on the dashboard's cards: a cut-off period uses the indicator's own window there.
+    window = query.figure_window(info["indicator_code"], first, last)
+    figure = query.indicator_figure(
+        info["indicator_code"], window.start, window.end, codes, entity_code
+    )
     if as_json:
         payload = {
             "indicator_code": figure.indicator_code,
@@ -136,6 +145,9 @@ def figure_command(
             "to": _month_text(last),
             "localities": codes,
             "entity": entity_code,
+            "window_from": _month_text(window.start),
+            "window_to": _month_text(window.end),
+            "lag_months": window.lag_months,
             "value": _number(figure.value),
             "value_text": format_number(figure.value),
             "months_with_data": figure.months_with_data,
@@ -149,6 +161,12 @@ def figure_command(
     typer.echo(f"Periodo: {format_month_range(first, last)} · Localidades: {scope}")
     if entity_code:
         typer.echo(f"Entidad: {entity_code}")
+    if window.lag_months:
+        typer.echo(
+            f"Corte {window.cutoff_name}: la fuente tiene "
+            f"{format_months(window.lag_months)} de rezago; "
+            f"se informa {format_month_range(window.start, window.end)}."
+        )
     typer.echo(f"Regla: {RULE_LABELS.get(figure.aggregation_rule, figure.aggregation_rule)}")
     if figure.value is None:
         typer.echo("Valor: — (sin datos en el periodo)")

@@ -118,6 +118,38 @@ def indicator_figure(
     )
 
 
+@dataclass(frozen=True)
+class FigureWindow:
+    """The months an indicator's headline figure covers for a chosen period."""
+
+    start: date
+    end: date
+    lag_months: int = 0
+    cutoff_name: str | None = None
+
+
+def figure_window(indicator_code: str, start: date, end: date) -> FigureWindow:
+    """The chosen period itself, unless it is exactly a follow-up cut-off and the indicator's
+    source publishes late: then the indicator's own window at that cut-off, from
+    marts.mart_indicator_cutoff_windows (EPS: enero–abril in the enero–mayo cut-off)."""
+    with get_engine().connect() as conn:
+        row = conn.execute(
+            text(
+                "select w.window_start_month, w.window_end_month, w.cutoff_lag_months, "
+                "c.cutoff_name from marts.mart_indicator_cutoff_windows w "
+                "join marts.dim_cutoff c using (cutoff_code) "
+                "where w.indicator_code = :code and w.cutoff_start_month = :start "
+                "and w.cutoff_end_month = :end and w.cutoff_lag_months > 0"
+            ),
+            {"code": indicator_code, "start": start, "end": end},
+        ).first()
+    if row is None:
+        return FigureWindow(start, end)
+    return FigureWindow(
+        row.window_start_month, row.window_end_month, row.cutoff_lag_months, row.cutoff_name
+    )
+
+
 def previous_period(start: date, end: date, mode: PreviousMode = "year") -> tuple[date, date]:
     """The equivalent earlier period: the same months a year before ('year'), or the period of
     the same length that ends the month before `start` ('preceding')."""

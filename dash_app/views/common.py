@@ -8,7 +8,7 @@ import pandas as pd
 
 from dash_app.cache import cached_call
 from dash_app.data import action_plan, explore, indicators
-from dash_app.formatting import format_month_range, format_number
+from dash_app.formatting import format_month, format_month_range, format_months, format_number
 from dash_app.state import FilterState
 
 RULE_LABELS = {
@@ -31,12 +31,23 @@ def catalogue(state: FilterState | None = None) -> pd.DataFrame:
 
 
 def indicator_figure(code: str, state: FilterState, localities=None) -> dict:
+    """The headline figure for the filters, over the indicator's own window (see figure_window):
+    the chosen months, or a shorter window at a cut-off for a source that publishes late."""
     chosen = state.locality_list if localities is None else localities
-    return cached_call(explore.figure, code, state.start, state.end, chosen, state.entity)
+    window = cached_call(indicators.figure_window, code, state.start, state.end)
+    result = cached_call(explore.figure, code, window.start, window.end, chosen, state.entity)
+    return {
+        **result,
+        "lag_months": window.lag_months,
+        "cutoff_name": window.cutoff_name,
+        "window_end": window.end,
+    }
 
 
 def previous_figure(code: str, state: FilterState) -> dict:
-    start, end = indicators.previous_period(state.start, state.end)  # same months, a year before
+    """The same figure for the same window a year before."""
+    window = cached_call(indicators.figure_window, code, state.start, state.end)
+    start, end = indicators.previous_period(window.start, window.end)
     return cached_call(explore.figure, code, start, end, state.locality_list, state.entity)
 
 
@@ -48,7 +59,14 @@ def figure_footnote(result: dict, unit: str) -> str:
     if result["value"] is None:
         return "No hay datos para estos filtros."
     months = format_month_range(result["first"], result["last"])
-    return f"{unit}; {RULE_LABELS.get(result['rule'], result['rule'])} ({months})."
+    text = f"{unit}; {RULE_LABELS.get(result['rule'], result['rule'])} ({months})."
+    lag = result.get("lag_months") or 0
+    if lag:
+        text += (
+            f" Fuente con {format_months(lag)} de rezago: el corte {result['cutoff_name']} "
+            f"la informa hasta {format_month(result['window_end'])}."
+        )
+    return text
 
 
 def cutoff_for(state: FilterState) -> tuple[str | None, str | None]:

@@ -28,6 +28,23 @@ def sql_figure(engine, code: str, start: date, end: date, localities=None, entit
         ).scalar()
 
 
+def headline_figure(engine, code: str, start: date, end: date, localities=None, entity=None):
+    """The figure a KPI card shows: over the indicator's own window when the period is a
+    cut-off and its source publishes late (marts.mart_indicator_cutoff_windows), else the period."""
+    with engine.connect() as conn:
+        window = conn.execute(
+            text(
+                "select window_start_month, window_end_month "
+                "from marts.mart_indicator_cutoff_windows where indicator_code = :c "
+                "and cutoff_start_month = :s and cutoff_end_month = :e"
+            ),
+            {"c": code, "s": start, "e": end},
+        ).first()
+    if window is not None:
+        start, end = window
+    return sql_figure(engine, code, start, end, localities, entity)
+
+
 def shown(value: Decimal | None) -> str:
     return "Sin datos" if value is None else format_number(value)
 

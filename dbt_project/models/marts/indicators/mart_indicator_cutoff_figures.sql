@@ -1,6 +1,7 @@
 -- Every indicator's figure for every follow-up cut-off, for all localities together ('todas')
 -- and for each locality with data: the rule applied by the macro aggregate_by_rule, the same
 -- macro the SQL functions use, so this model's unit tests pin the rule for the whole product.
+-- Each figure covers the indicator's own window at the cut-off (mart_indicator_cutoff_windows).
 with
 
 facts as (
@@ -11,22 +12,23 @@ indicators as (
     select * from {{ ref('dim_indicator') }}
 ),
 
-cutoffs as (
-    select * from {{ ref('dim_cutoff') }}
+windows as (
+    select * from {{ ref('mart_indicator_cutoff_windows') }}
 ),
 
 monthly_by_locality as (
     select
         facts.indicator_code,
-        cutoffs.cutoff_code,
+        windows.cutoff_code,
         facts.locality_code as locality_scope,
         facts.period_month,
         sum(facts.indicator_value) as month_value
     from facts
-    inner join cutoffs
-        on facts.period_month between cutoffs.start_month and cutoffs.end_month
+    inner join windows
+        on windows.indicator_code = facts.indicator_code
+        and facts.period_month between windows.window_start_month and windows.window_end_month
     where facts.is_total
-    group by facts.indicator_code, cutoffs.cutoff_code, facts.locality_code, facts.period_month
+    group by facts.indicator_code, windows.cutoff_code, facts.locality_code, facts.period_month
 ),
 
 monthly_all_localities as (
@@ -54,6 +56,8 @@ final as (
         monthly.cutoff_code,
         monthly.locality_scope,
         indicators.aggregation_rule,
+        windows.window_start_month,
+        windows.window_end_month,
         {{ aggregate_by_rule('indicators.aggregation_rule', 'monthly.month_value', 'monthly.period_month') }}
             as figure,
         count(monthly.month_value)::integer as months_with_data,
@@ -61,9 +65,12 @@ final as (
         max(monthly.period_month) as last_month
     from monthly
     inner join indicators on indicators.indicator_code = monthly.indicator_code
+    inner join windows
+        on windows.indicator_code = monthly.indicator_code
+        and windows.cutoff_code = monthly.cutoff_code
     group by
         monthly.indicator_code, monthly.cutoff_code, monthly.locality_scope,
-        indicators.aggregation_rule
+        indicators.aggregation_rule, windows.window_start_month, windows.window_end_month
 )
 
 select * from final
