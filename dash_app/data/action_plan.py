@@ -280,6 +280,14 @@ def maturity_domains() -> pd.DataFrame:
     )
 
 
+def maturity_levels() -> pd.DataFrame:
+    """The project's maturity scale: level name and score range (0–1), lowest first."""
+    return _frame(
+        "select level_code, level_name, min_score, max_score from marts.dim_maturity_level "
+        "order by min_score"
+    )
+
+
 def maturity_by_domain(start: date | None = None, end: date | None = None) -> pd.DataFrame:
     """Maturity score (0–1) and level per assessment month and domain, oldest month first."""
     return _frame(

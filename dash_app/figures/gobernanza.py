@@ -10,8 +10,6 @@ import plotly.graph_objects as go
 from dash_app.figures.base import MUTED, PALETTE, empty, styled
 from dash_app.formatting import format_date, format_month, format_percent
 
-# The project's own scale (seed maturity_levels): lower bound of each level, 0–100 %.
-LEVEL_BOUNDS = ((25, "Básico"), (50, "Intermedio"), (75, "Avanzado"))
 MATURITY_TITLE = "Madurez de la gobernanza migratoria por dominio MGI"
 ATTENDANCE_TITLE = "Entidades que asisten por sesión del comité"
 
@@ -20,11 +18,14 @@ def _wrap(label: str, width: int = 34) -> str:
     return "<br>".join(textwrap.wrap(str(label), width)) or str(label)
 
 
-def maturity_bars(frame: pd.DataFrame, source: str, note: str | None = None) -> go.Figure:
+def maturity_bars(
+    frame: pd.DataFrame, levels: pd.DataFrame, source: str, note: str | None = None
+) -> go.Figure:
     """frame: assessment_month, domain_code, domain_name, score (0–1), level_name.
+    levels: level_name, min_score (0–1), the project's scale (marts.dim_maturity_level).
 
     Horizontal bars, one group per domain and one colour per assessment month (oldest first),
-    with the project's level thresholds as dotted lines.
+    with the lower bound of each level above the first as a dotted line.
     """
     if frame.empty:
         return empty(MATURITY_TITLE, "No hay evaluaciones de madurez en el almacén.")
@@ -55,7 +56,12 @@ def maturity_bars(frame: pd.DataFrame, source: str, note: str | None = None) -> 
                 + "</extra>",
             )
         )
-    for bound, name in LEVEL_BOUNDS:
+    bounds = [
+        (float(row.min_score) * 100, row.level_name)
+        for row in levels.itertuples()
+        if float(row.min_score) > 0
+    ]
+    for bound, name in bounds:
         figure.add_vline(x=bound, line_dash="dot", line_color="#777", line_width=1)
         figure.add_annotation(
             x=bound,

@@ -33,13 +33,21 @@ QUORUM_NOTE = (
     "Regla de quórum: más de la mitad de las entidades miembro asisten. Es un supuesto del "
     "proyecto (mayoría simple): el reglamento del comité no está en los datos."
 )
-MGI_NOTE = (
-    "Los dominios son los de los Indicadores de Gobernanza de la Migración (MGI) de la OIM. "
-    "El puntaje (0–100 %) promedia los criterios del catálogo del proyecto (completo = 1, "
-    "parcial = 0,5, ausente = 0) y los niveles (Inicial < 25 %, Básico < 50 %, Intermedio < 75 %, "
-    "Avanzado) son una escala propia del proyecto, no una calificación de la OIM: la OIM advierte "
-    "que los MGI no sirven para clasificar ni comparar gobiernos."
-)
+
+
+def mgi_note(levels: pd.DataFrame) -> str:
+    """The scale explained in words, its levels read from marts.dim_maturity_level."""
+    rows = list(levels.itertuples())
+    scale = ", ".join(
+        f"{row.level_name} < {format_percent(row.max_score)}" for row in rows[:-1]
+    ) + (f", {rows[-1].level_name}" if rows else "")
+    return (
+        "Los dominios son los de los Indicadores de Gobernanza de la Migración (MGI) de la OIM. "
+        "El puntaje (0–100 %) promedia los criterios del catálogo del proyecto (completo = 1, "
+        f"parcial = 0,5, ausente = 0) y los niveles ({scale}) son una escala propia del "
+        "proyecto, no una calificación de la OIM: la OIM advierte que los MGI no sirven para "
+        "clasificar ni comparar gobiernos."
+    )
 
 
 def _dates(values) -> list[date]:
@@ -209,7 +217,8 @@ def _attendance_table(frame: pd.DataFrame):
 
 def _maturity_section(state: FilterState) -> html.Section:
     heading = html.H2("Nivel de madurez de la gobernanza migratoria", className="h4 mt-2")
-    note = html.P(MGI_NOTE, className="small text-body-secondary fst-italic mb-2")
+    levels = cached_call(action_plan.maturity_levels)
+    note = html.P(mgi_note(levels), className="small text-body-secondary fst-italic mb-2")
     frame = cached_call(action_plan.maturity_by_domain)
     months = _dates(frame["assessment_month"])
     latest, previous, inside = pick_assessments(months, state)
@@ -224,7 +233,7 @@ def _maturity_section(state: FilterState) -> html.Section:
         else f"Ninguna evaluación cae en el periodo {state.period_label}: "
         "se muestra la más reciente."
     )
-    chart = graph(f"{PREFIX}-maturity-chart", figures.maturity_bars(shown, SOURCE_MATURITY))
+    chart = graph(f"{PREFIX}-maturity-chart", figures.maturity_bars(shown, levels, SOURCE_MATURITY))
     table = _maturity_table(frame, latest, previous)
     return html.Section(
         [

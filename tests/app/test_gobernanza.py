@@ -24,6 +24,13 @@ MATURITY = pd.DataFrame(
         "level_name": ["Intermedio", "Básico", "Avanzado", "Avanzado"],
     }
 )
+LEVELS = pd.DataFrame(
+    {
+        "level_name": ["Bajo", "Medio", "Alto"],
+        "min_score": [0.0, 0.4, 0.8],
+        "max_score": [0.4, 0.8, 1.0],
+    }
+)
 QUORUM = pd.DataFrame(
     {
         "session_date": [date(2024, 11, 28), date(2024, 6, 20)],
@@ -37,7 +44,7 @@ QUORUM = pd.DataFrame(
 
 
 def test_maturity_bars_one_trace_per_assessment_in_percent():
-    figure = figures.maturity_bars(MATURITY, "prueba")
+    figure = figures.maturity_bars(MATURITY, LEVELS, "prueba")
     assert [t.name for t in figure.data] == ["Evaluación jun 2024", "Evaluación dic 2024"]
     latest = figure.data[1]
     assert list(latest.x) == [75.0, 100.0]
@@ -48,10 +55,19 @@ def test_maturity_bars_one_trace_per_assessment_in_percent():
     assert figure.layout.barmode == "group"
     assert "Fuente: prueba" in figure.layout.title.subtitle.text
     assert figure.layout.xaxis.ticktext[-1] == "100 %"
+    # The thresholds are the scale's lower bounds above zero, named, as given (not hard-coded).
+    lines = [shape.x0 for shape in figure.layout.shapes]
+    assert lines == [40.0, 80.0]
+    assert [a.text for a in figure.layout.annotations if a.x in (40.0, 80.0)] == ["Medio", "Alto"]
+
+
+def test_mgi_note_reads_the_scale():
+    note = view.mgi_note(LEVELS)
+    assert "(Bajo < 40 %, Medio < 80 %, Alto)" in note
 
 
 def test_maturity_bars_empty_says_so():
-    figure = figures.maturity_bars(MATURITY.iloc[0:0], "prueba")
+    figure = figures.maturity_bars(MATURITY.iloc[0:0], LEVELS, "prueba")
     assert figure.data == ()
     assert "No hay evaluaciones" in figure.layout.annotations[0].text
 
@@ -156,6 +172,12 @@ def test_page_shows_quorum_and_maturity_equal_to_the_marts(
     )
     body = page.inner_text("body")
     assert "MGI" in body and "no una calificación de la OIM" in body
+    # The scale in the note comes from the mart: Inicial < 25 %, … (seed maturity_levels).
+    with built_warehouse.connect() as conn:
+        levels = conn.execute(
+            text("select level_name, max_score from marts.dim_maturity_level order by min_score")
+        ).all()
+    assert f"{levels[0].level_name} < {format_percent(levels[0].max_score)}" in body
     assert "supuesto del proyecto" in body
     page.screenshot(path=str(artifacts_dir / "gobernanza.png"), full_page=True)
 
