@@ -6,13 +6,14 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Dash, dcc, html
 
-from dash_app import ids
+from dash_app import ids, public_mode
 from dash_app.cache import cached_call, init_cache
 from dash_app.components.filter_bar import filter_bar
 from dash_app.components.navbar import navbar
 from dash_app.context import filter_context, month_options, period_options
 from dash_app.data import reference
 from dash_app.formatting import format_datetime
+from warehouse.settings import get_settings
 
 CREDITS = (
     "Límites de localidades: IDECA – Infraestructura de Datos Espaciales de Bogotá, CC BY-SA. "
@@ -25,7 +26,7 @@ def _options(frame, value: str, label: str) -> list[dict]:
     return [{"value": v, "label": lbl} for v, lbl in zip(frame[value], frame[label], strict=False)]
 
 
-def shell() -> html.Div:
+def shell(public_only: bool = False) -> html.Div:
     """Built on every full page load, so filter options and the banner follow the last build."""
     ctx = filter_context()
     localities = cached_call(reference.localities)
@@ -40,7 +41,7 @@ def shell() -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh="callback-nav"),
-            navbar(),
+            navbar(public_only),
             filter_bar(
                 ctx,
                 period_options(ctx),
@@ -75,7 +76,10 @@ def shell() -> html.Div:
     )
 
 
-def create_app() -> Dash:
+def create_app(public_only: bool | None = None) -> Dash:
+    """public_only (default: setting TABLERO_PUBLIC_ONLY) serves the public page alone."""
+    if public_only is None:
+        public_only = get_settings().public_only
     # Everything (Bootstrap, Plotly's Spanish locale, the map) is served from assets/: no CDN.
     app = Dash(
         __name__,
@@ -91,7 +95,9 @@ def create_app() -> Dash:
     init_cache(app.server)
     from dash_app import callbacks  # noqa: F401  (registers the shell callbacks)
 
-    app.layout = shell
+    app.layout = lambda: shell(public_only)
+    if public_only:
+        public_mode.install(app.server)
     return app
 
 

@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     demo_dir: Path = Field(default=PROJECT_ROOT / "seeds" / "demo")
     app_host: str = "127.0.0.1"
     app_port: int = 8050
+    public_only: bool = Field(
+        default=False,
+        description="Public deployment: only /publico is served (every other page answers 404).",
+    )
     pseudonym_key: str = Field(
         default="cambie-esta-clave-en-produccion",
         description="HMAC key used to pseudonymise identity numbers before storage.",

@@ -16,11 +16,15 @@ PAGES = (
     ("/barreras", "Barreras y avances"),
     ("/entidades", "Entidades"),
     ("/catalogo", "Catálogo"),
-    ("/calidad", "Calidad de datos"),
+    ("/calidad", "Calidad"),  # short too, so that the public page fits on the same line
+    ("/publico", "Público"),  # the public page (roadmap step 4)
 )
+PUBLIC_PAGES = (("/publico", "Datos públicos"),)  # all a public deployment shows
 
 
-def navbar() -> dbc.Navbar:
+def navbar(public_only: bool = False) -> dbc.Navbar:
+    """public_only (TABLERO_PUBLIC_ONLY): the public page alone, the brand pointing at it."""
+    pages = PUBLIC_PAGES if public_only else PAGES
     links = [
         dbc.NavItem(
             dbc.NavLink(
@@ -30,7 +34,7 @@ def navbar() -> dbc.Navbar:
                 active="partial" if path != "/" else "exact",
             )
         )
-        for path, name in PAGES
+        for path, name in pages
     ]
     tools = html.Div(
         [
@@ -57,7 +61,7 @@ def navbar() -> dbc.Navbar:
     return dbc.Navbar(
         dbc.Container(
             [
-                dbc.NavbarBrand("Tablero Migrante", href="/", className="me-3"),
+                dbc.NavbarBrand("Tablero Migrante", href=pages[0][0], className="me-3"),
                 dbc.NavbarToggler(id="navbar-toggler"),
                 dbc.Collapse(
                     [dbc.Nav(links, navbar=True, className="flex-wrap"), tools],

@@ -1,0 +1,14 @@
+-- Privacy (DOMAIN.md): no published figure of the public view is below the threshold.
+with
+
+public_figures as (
+    select * from {{ ref('mart_public_locality_figures') }}
+),
+
+final as (
+    select public_figure_key, indicator_code, cutoff_code, locality_scope, figure, min_count
+    from public_figures
+    where not is_suppressed and figure < min_count
+)
+
+select * from final

@@ -1,0 +1,138 @@
+"""The public view's figures (marts.mart_public_locality_figures) against the built demo warehouse:
+small counts never published, never a lone withheld locality, and what is published is exactly
+the product's own figure."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+PUBLIC = "marts.mart_public_locality_figures"
+
+
+def _rows(engine, sql: str, **params) -> list:
+    with engine.connect() as conn:
+        return conn.execute(text(sql), params).mappings().all()
+
+
+@pytest.fixture(scope="module")
+def public_rows(built_warehouse) -> list:
+    rows = _rows(built_warehouse, f"select * from {PUBLIC}")
+    assert rows, "the public mart is empty"
+    return rows
+
+
+def test_threshold_is_the_project_var(public_rows):
+    assert {r["min_count"] for r in public_rows} == {10}  # dbt_project.yml: public_min_count
+
+
+def test_no_published_figure_is_below_the_threshold(public_rows):
+    small = [
+        (r["indicator_code"], r["cutoff_code"], r["locality_scope"], r["figure"])
+        for r in public_rows
+        if not r["is_suppressed"] and r["figure"] < r["min_count"]
+    ]
+    assert small == []
+    # Withheld rows carry no figure at all, and a reason.
+    for r in public_rows:
+        if r["is_suppressed"]:
+            assert r["figure"] is None and r["suppression_reason"] in {"primaria", "complementaria"}
+        else:
+            assert r["figure"] is not None and r["suppression_reason"] is None
+
+
+def test_each_indicator_and_cutoff_withholds_zero_or_at_least_two_localities(public_rows):
+    suppressed: dict[tuple[str, str], int] = {}
+    for r in public_rows:
+        key = (r["indicator_code"], r["cutoff_code"])
+        suppressed.setdefault(key, 0)
+        if not r["is_district_total"] and r["is_suppressed"]:
+            suppressed[key] += 1
+    assert [key for key, n in suppressed.items() if n == 1] == []
+    # The demo exercises both rules, so the checks above are not vacuous.
+    reasons = {r["suppression_reason"] for r in public_rows}
+    assert {"primaria", "complementaria"} <= reasons
+
+
+def test_complementary_cell_is_the_smallest_remaining_locality(built_warehouse, public_rows):
+    source = {
+        (r["indicator_code"], r["cutoff_code"], r["locality_scope"]): r["figure"]
+        for r in _rows(built_warehouse, "select * from marts.mart_indicator_cutoff_figures")
+    }
+    complementary = [r for r in public_rows if r["suppression_reason"] == "complementaria"]
+    assert complementary
+    for r in complementary:
+        hidden = source[(r["indicator_code"], r["cutoff_code"], r["locality_scope"])]
+        assert hidden >= r["min_count"]
+        published = [
+            p["figure"]
+            for p in public_rows
+            if (p["indicator_code"], p["cutoff_code"]) == (r["indicator_code"], r["cutoff_code"])
+            and not p["is_district_total"]
+            and not p["is_suppressed"]
+        ]
+        assert all(hidden <= figure for figure in published)
+
+
+def _has_window_columns(engine) -> bool:
+    return bool(
+        _rows(
+            engine,
+            "select 1 from information_schema.columns where table_schema = 'marts' "
+            "and table_name = 'mart_indicator_cutoff_figures' "
+            "and column_name = 'window_start_month'",
+        )
+    )
+
+
+def test_published_district_total_equals_indicator_figure(built_warehouse):
+    """The district figure is marts.indicator_figure over the cut-off's window, all localities
+    (the indicator's own window where the cut-off mart has one, else the cut-off's months)."""
+    if _has_window_columns(built_warehouse):
+        window = (
+            "select f.indicator_code, f.cutoff_code, f.window_start_month as start_month, "
+            "f.window_end_month as end_month from marts.mart_indicator_cutoff_figures f "
+            "where f.locality_scope = 'todas'"
+        )
+    else:
+        window = (
+            "select f.indicator_code, f.cutoff_code, c.start_month, c.end_month "
+            "from marts.mart_indicator_cutoff_figures f join marts.dim_cutoff c using "
+            "(cutoff_code) where f.locality_scope = 'todas'"
+        )
+    rows = _rows(
+        built_warehouse,
+        f"select p.indicator_code, p.cutoff_code, p.figure, p.is_suppressed, "
+        f"(select figure from marts.indicator_figure(p.indicator_code, w.start_month, "
+        f"w.end_month)) as expected "
+        f"from {PUBLIC} p join ({window}) w using (indicator_code, cutoff_code) "
+        f"where p.is_district_total",
+    )
+    assert rows
+    published = [r for r in rows if not r["is_suppressed"]]
+    assert published
+    assert [r for r in published if r["figure"] != r["expected"]] == []
+    assert [r for r in rows if r["is_suppressed"] and r["expected"] >= 10] == []
+
+
+def test_published_figures_equal_the_source_mart(built_warehouse, public_rows):
+    expected = {
+        r["cutoff_figure_key"]: r
+        for r in _rows(
+            built_warehouse,
+            "select f.* from marts.mart_indicator_cutoff_figures f "
+            "join marts.dim_indicator i using (indicator_code) where i.is_publishable",
+        )
+    }
+    assert {r["public_figure_key"] for r in public_rows} == set(expected)
+    for r in public_rows:
+        source = expected[r["public_figure_key"]]
+        assert (r["indicator_code"], r["cutoff_code"], r["locality_scope"]) == (
+            source["indicator_code"],
+            source["cutoff_code"],
+            source["locality_scope"],
+        )
+        if not r["is_suppressed"]:
+            assert r["figure"] == source["figure"]
+        elif r["suppression_reason"] == "primaria":
+            assert source["figure"] < r["min_count"]
