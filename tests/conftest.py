@@ -4,7 +4,6 @@ built with dbt, the Dash app served on a free port, and headless Chromium throug
 from __future__ import annotations
 
 import os
-import socket
 import threading
 import uuid
 from collections.abc import Iterator
@@ -89,25 +88,19 @@ def built_warehouse(engine):
     return engine
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def app_url(built_warehouse) -> Iterator[str]:
-    """The Dash app served by werkzeug in a background thread on a free port."""
-    from werkzeug.serving import make_server
+    """The Dash app served as `tablero serve` serves it (waitress), in a background thread on a
+    free port."""
+    from waitress.server import create_server
 
     from dash_app.app import create_app
 
-    port = _free_port()
-    server = make_server("127.0.0.1", port, create_app().server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    server = create_server(create_app().server, host="127.0.0.1", port=0, threads=8)
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{port}"
-    server.shutdown()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
 
 
 @pytest.fixture(scope="session")

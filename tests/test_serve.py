@@ -1,0 +1,54 @@
+"""`tablero serve` as `make run` starts it: a production WSGI server (waitress), in Spanish."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from warehouse.settings import PROJECT_ROOT
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str, timeout: float = 60.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return urllib.request.urlopen(url, timeout=5)
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+def test_serve_runs_waitress_and_answers_the_dashboard(built_warehouse):
+    port = _free_port()
+    command = [sys.executable, "-m", "warehouse.cli", "serve", "--port", str(port)]
+    process = subprocess.Popen(
+        command,
+        cwd=PROJECT_ROOT,
+        env=os.environ.copy(),  # DATABASE_URL of this test session's database
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        response = _get(f"http://127.0.0.1:{port}/")
+        assert response.status == 200
+        assert response.headers["Server"] == "tablero"  # waitress, not the development server
+        assert '<html lang="es">' in response.read().decode("utf-8")
+        layout = _get(f"http://127.0.0.1:{port}/_dash-layout")
+        assert layout.status == 200
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=30)
+    assert f"Tablero disponible en http://127.0.0.1:{port}" in output
+    assert "development server" not in output
