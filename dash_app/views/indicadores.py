@@ -142,7 +142,9 @@ def render(state: FilterState, code: str | None, grain_key: str | None, dim_key:
     result = common.indicator_figure(code, state)
     previous = common.previous_figure(code, state)
     kpi = kpi_card(
-        f"Cifra del periodo · {state.period_label}",
+        f"Cifra del corte · {result['cutoff_name']}"
+        if result["lag_months"]
+        else f"Cifra del periodo · {state.period_label}",
         common.figure_text(result),
         common.figure_footnote(result, unit),
         format_change(result["value"], previous["value"]),

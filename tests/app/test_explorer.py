@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from dash_app.formatting import format_percent
 
-from .helpers import pick, settle, shown, sql_figure
+from .helpers import headline_figure, pick, settle, shown, sql_figure
 
 JAN, MAY = date(2024, 1, 1), date(2024, 5, 1)
 CODE = "UTA1_SDIS_REFERENCIADOS"
@@ -315,3 +315,22 @@ def test_entity_profile_through_its_selector(page, app_url, built_warehouse):
     for code in codes:
         expected = sql_figure(built_warehouse, code, JAN, MAY, None, "SDP")
         assert page.inner_text(f"#ent-value-{code}") == shown(expected)
+
+
+@pytest.mark.browser
+def test_lagged_indicator_card_says_which_window_it_covers(page, app_url, built_warehouse):
+    eps = "UTA2_EPS_AFILIADOS"
+    page.goto(app_url + f"/indicadores?indicador={eps}&desde=2024-01&hasta=2024-05")
+    page.wait_for_selector("#ind-kpi")
+    settle(page)
+    card = page.locator("#ind-kpi").locator("xpath=..").inner_text()
+    assert page.inner_text("#ind-kpi") == shown(headline_figure(built_warehouse, eps, JAN, MAY))
+    assert page.inner_text("#ind-kpi") == "259.570"  # the deck's Jan–Apr average
+    assert "Cifra del corte · enero–mayo 2024" in card and "1 mes de rezago" in card
+    # Any other range is taken as chosen: Jan–Mar averages those three months, no lag note.
+    page.goto(app_url + f"/indicadores?indicador={eps}&desde=2024-01&hasta=2024-03")
+    page.wait_for_selector("#ind-kpi")
+    settle(page)
+    march = sql_figure(built_warehouse, eps, JAN, date(2024, 3, 1))
+    assert page.inner_text("#ind-kpi") == shown(march)
+    assert "rezago" not in page.locator("#ind-kpi").locator("xpath=..").inner_text()
