@@ -53,6 +53,7 @@ def shell(public_only: bool = False) -> html.Div:
                 ),
                 _options(cached_call(reference.entities), "entity_code", "entity_short_name"),
                 _options(cached_call(reference.utas), "uta_code", "uta_label"),
+                period_only=public_only,
             ),
             banner,
             html.Div(id=ids.NOTICE, className="px-3"),

@@ -74,39 +74,15 @@ def test_complementary_cell_is_the_smallest_remaining_locality(built_warehouse, 
         assert all(hidden <= figure for figure in published)
 
 
-def _has_window_columns(engine) -> bool:
-    return bool(
-        _rows(
-            engine,
-            "select 1 from information_schema.columns where table_schema = 'marts' "
-            "and table_name = 'mart_indicator_cutoff_figures' "
-            "and column_name = 'window_start_month'",
-        )
-    )
-
-
 def test_published_district_total_equals_indicator_figure(built_warehouse):
-    """The district figure is marts.indicator_figure over the cut-off's window, all localities
-    (the indicator's own window where the cut-off mart has one, else the cut-off's months)."""
-    if _has_window_columns(built_warehouse):
-        window = (
-            "select f.indicator_code, f.cutoff_code, f.window_start_month as start_month, "
-            "f.window_end_month as end_month from marts.mart_indicator_cutoff_figures f "
-            "where f.locality_scope = 'todas'"
-        )
-    else:
-        window = (
-            "select f.indicator_code, f.cutoff_code, c.start_month, c.end_month "
-            "from marts.mart_indicator_cutoff_figures f join marts.dim_cutoff c using "
-            "(cutoff_code) where f.locality_scope = 'todas'"
-        )
+    """The district figure is marts.indicator_figure over the indicator's window at the cut-off
+    (its own window: the cut-off's months, shorter for a lagged source), all localities."""
     rows = _rows(
         built_warehouse,
         f"select p.indicator_code, p.cutoff_code, p.figure, p.is_suppressed, "
-        f"(select figure from marts.indicator_figure(p.indicator_code, w.start_month, "
-        f"w.end_month)) as expected "
-        f"from {PUBLIC} p join ({window}) w using (indicator_code, cutoff_code) "
-        f"where p.is_district_total",
+        f"(select figure from marts.indicator_figure(p.indicator_code, p.window_start_month, "
+        f"p.window_end_month)) as expected "
+        f"from {PUBLIC} p where p.is_district_total",
     )
     assert rows
     published = [r for r in rows if not r["is_suppressed"]]

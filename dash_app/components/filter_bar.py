@@ -30,8 +30,12 @@ def dropdown(component_id: str, options: list[dict], placeholder: str, **kwargs)
     )
 
 
-def _field(label: str, control, width: dict) -> dbc.Col:
-    return dbc.Col([dbc.Label(label, className="small fw-semibold mb-1"), control], **width)
+def _field(label: str, control, width: dict, hidden: bool = False) -> dbc.Col:
+    return dbc.Col(
+        [dbc.Label(label, className="small fw-semibold mb-1"), control],
+        className="d-none" if hidden else None,
+        **width,
+    )
 
 
 def filter_bar(
@@ -41,7 +45,10 @@ def filter_bar(
     localities: list[dict],
     entities: list[dict],
     utas: list[dict],
+    period_only: bool = False,
 ) -> html.Div:
+    """period_only (the public deployment): locality, entity and UTA stay in the page for the
+    shell's callbacks but are hidden, since the public figures are per cut-off only."""
     months = html.Div(
         [
             dropdown(
@@ -66,13 +73,20 @@ def filter_bar(
                 "Localidad",
                 dropdown(ids.LOCALITY, localities, "Todo el Distrito", multi=True),
                 {"xs": 12, "md": 4, "xl": 2},
+                hidden=period_only,
             ),
             _field(
                 "Entidad",
                 dropdown(ids.ENTITY, entities, "Todas las entidades"),
                 {"xs": 12, "md": 4, "xl": 2},
+                hidden=period_only,
             ),
-            _field("UTA", dropdown(ids.UTA, utas, "Todas las UTA"), {"xs": 9, "md": 3, "xl": 2}),
+            _field(
+                "UTA",
+                dropdown(ids.UTA, utas, "Todas las UTA"),
+                {"xs": 9, "md": 3, "xl": 2},
+                hidden=period_only,
+            ),
             dbc.Col(
                 dbc.Button(
                     "Restablecer",

@@ -13,6 +13,8 @@ FIGURE_COLUMNS = [
     "indicator_name",
     "unit",
     "aggregation_rule",
+    "window_start_month",
+    "window_end_month",
     "cutoff_code",
     "cutoff_name",
     "locality_scope",

@@ -13,7 +13,7 @@ from dash_app.cache import cached_call
 from dash_app.components.common import empty_note
 from dash_app.components.table import export_buttons, grid
 from dash_app.data import public
-from dash_app.formatting import format_number
+from dash_app.formatting import format_month_range, format_number
 from dash_app.state import FilterState
 from dash_app.views import common
 
@@ -156,7 +156,12 @@ def indicator_card(code: str, rows: pd.DataFrame) -> dbc.Card:
     body = [
         html.Div("Total del Distrito", className="kpi-label small text-body-secondary"),
         html.Div(total_text, className="kpi-value fs-3 fw-bold", id=f"{PREFIX}-total-{code}"),
-        html.Div(f"{first['unit']}; {rule}.", className="small text-secondary mb-2"),
+        html.Div(
+            f"{first['unit']}; {rule} "
+            f"({format_month_range(first['window_start_month'], first['window_end_month'])}).",
+            className="small text-secondary mb-2",
+            id=f"{PREFIX}-note-{code}",
+        ),
         _locality_grid(code, localities)
         if not localities.empty
         else empty_note("Sin cifras por localidad en este corte."),

@@ -82,6 +82,48 @@ def test_the_shell_offers_only_the_public_page(public_client):
     assert _hrefs(layout) == {"/publico"}  # the brand and the one navbar link
 
 
+def _find(node, component_id: str):
+    """The component with that id in a serialised layout, or None."""
+    if isinstance(node, dict):
+        if node.get("props", {}).get("id") == component_id:
+            return node
+        return next((f for v in node.values() if (f := _find(v, component_id))), None)
+    if isinstance(node, list):
+        return next((f for v in node if (f := _find(v, component_id))), None)
+    return None
+
+
+def _column_class(layout, component_id: str) -> str:
+    """className of the filter-bar column that holds the component."""
+
+    def walk(node, parent_class):
+        if isinstance(node, dict):
+            props = node.get("props", {})
+            if props.get("id") == component_id:
+                return parent_class
+            own = props.get("className") if node.get("type") == "Col" else parent_class
+            return next(
+                (r for v in props.values() if (r := walk(v, own)) is not None),
+                None,
+            )
+        if isinstance(node, list):
+            return next((r for v in node if (r := walk(v, parent_class)) is not None), None)
+        return None
+
+    return walk(layout, None) or ""
+
+
+def test_public_filter_bar_shows_the_period_only(public_client, app_url):
+    layout = public_client.get("/_dash-layout").get_json()
+    for hidden in ("filter-locality", "filter-entity", "filter-uta"):
+        assert _find(layout, hidden) is not None, hidden  # kept for the shell's callbacks
+        assert "d-none" in _column_class(layout, hidden), hidden
+    assert "d-none" not in _column_class(layout, "filter-period")
+    with urllib.request.urlopen(app_url + "/_dash-layout", timeout=30) as response:
+        internal = json.load(response)
+    assert "d-none" not in _column_class(internal, "filter-locality")
+
+
 def test_router_renders_only_the_public_page(public_client):
     allowed = public_client.post("/_dash-update-component", json=_router_payload("/publico"))
     assert allowed.status_code == 200

@@ -21,26 +21,6 @@ def _rows(engine, sql: str, **params) -> list:
         return conn.execute(text(sql), params).mappings().all()
 
 
-def _windows(engine) -> str:
-    """SELECT of each indicator and cut-off's months (the mart's window columns if any)."""
-    has_window = _rows(
-        engine,
-        "select 1 from information_schema.columns where table_schema = 'marts' "
-        "and table_name = 'mart_indicator_cutoff_figures' and column_name = 'window_start_month'",
-    )
-    if has_window:
-        return (
-            "select indicator_code, cutoff_code, window_start_month as start_month, "
-            "window_end_month as end_month from marts.mart_indicator_cutoff_figures "
-            "where locality_scope = 'todas'"
-        )
-    return (
-        "select f.indicator_code, f.cutoff_code, c.start_month, c.end_month "
-        "from marts.mart_indicator_cutoff_figures f join marts.dim_cutoff c using (cutoff_code) "
-        "where f.locality_scope = 'todas'"
-    )
-
-
 def _cell(page, code: str, locality: str) -> str:
     """The 'Cifra' cell of one locality's row, scrolled into the grid's view first."""
     page.evaluate(
@@ -68,14 +48,13 @@ def test_public_page_shows_district_figures_and_withholds_small_counts(
     assert page.inner_text("h1") == "Datos públicos"
     assert "< 10" in page.inner_text("#pub-legend")
 
-    # Every district figure shown equals dbt's own function over the cut-off's window, all
-    # localities (the indicator's own window where the cut-off mart has one: lagged indicators).
+    # Every district figure shown equals dbt's own function over the indicator's window at the
+    # cut-off, all localities (a lagged source such as EPS covers fewer months).
     totals = _rows(
         built_warehouse,
         "select p.indicator_code, (select figure from marts.indicator_figure("
-        "p.indicator_code, w.start_month, w.end_month)) as figure "
-        f"from marts.mart_public_locality_figures p join ({_windows(built_warehouse)}) w "
-        "using (indicator_code, cutoff_code) "
+        "p.indicator_code, p.window_start_month, p.window_end_month)) as figure "
+        "from marts.mart_public_locality_figures p "
         "where p.cutoff_code = :cutoff and p.is_district_total and not p.is_suppressed",
         cutoff=CUTOFF,
     )
@@ -84,6 +63,9 @@ def test_public_page_shows_district_figures_and_withholds_small_counts(
     assert page.inner_text("#pub-total-UTA1_SISBEN") == shown(sisben["figure"])
     for r in totals:
         assert page.inner_text(f"#pub-total-{r['indicator_code']}") == shown(r["figure"])
+    # The card says which months it covers: EPS, a month late, junio–julio in junio–agosto.
+    assert "(jun 2024 – jul 2024)" in page.inner_text("#pub-note-UTA2_EPS_AFILIADOS")
+    assert "(jun 2024 – ago 2024)" in page.inner_text("#pub-note-UTA1_SISBEN")
 
     # A primary-withheld locality reads '< 10'; the complementary one reads 'reservada'.
     withheld = _rows(

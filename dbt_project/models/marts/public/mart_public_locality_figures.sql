@@ -31,6 +31,8 @@ publishable as (
         figures.cutoff_code,
         figures.locality_scope,
         figures.aggregation_rule,
+        figures.window_start_month,
+        figures.window_end_month,
         figures.figure,
         figures.locality_scope = 'todas' as is_district_total,
         coalesce(figures.figure < {{ var('public_min_count', 10) }}, false) as is_primary
@@ -86,6 +88,8 @@ final as (
         indicators.indicator_name,
         indicators.unit,
         flagged.aggregation_rule,
+        flagged.window_start_month,
+        flagged.window_end_month,
         indicators.sort_order as indicator_sort_order,
         flagged.cutoff_code,
         cutoffs.cutoff_name,
