@@ -1,0 +1,30 @@
+"""The dbt exposure for the Dash app names every mart the app (and its CLI) reads."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from warehouse.settings import PROJECT_ROOT
+
+EXPOSURES = PROJECT_ROOT / "dbt_project" / "models" / "marts" / "_dash_app__exposures.yml"
+FUNCTIONS = {"indicator_figure", "indicator_figure_by_locality", "indicator_series"}
+FUNCTIONS |= {"indicator_breakdown"}  # SQL functions dbt creates on-run-end, not models
+
+
+def marts_read_by(paths) -> set[str]:
+    names = set()
+    for path in paths:
+        names |= set(re.findall(r"\bmarts\.([a-z_]+)", path.read_text(encoding="utf-8")))
+    return names - FUNCTIONS
+
+
+def test_exposure_lists_every_mart_the_app_reads():
+    exposure = yaml.safe_load(EXPOSURES.read_text(encoding="utf-8"))["exposures"][0]
+    declared = {re.fullmatch(r"ref\('(\w+)'\)", ref).group(1) for ref in exposure["depends_on"]}
+    read = marts_read_by((PROJECT_ROOT / "dash_app").rglob("*.py"))
+    read |= marts_read_by((PROJECT_ROOT / "warehouse").glob("cli*.py"))
+    assert read, "the app reads no mart? the pattern is wrong"
+    assert read - declared == set(), "marts read by the app but missing from the exposure"
+    assert declared - read == set(), "marts in the exposure that the app never reads"
