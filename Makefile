@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 
-.PHONY: run test install browser lint format demo serve clean
+.PHONY: run test install browser lint format demo serve clean bench
 
 run: install
 	$(BIN)/tablero demo
@@ -15,6 +15,10 @@ run: install
 
 test: install browser
 	$(BIN)/pytest
+
+# Speed figures (docs/rendimiento.md): table on stdout, tests/artifacts/benchmarks.json.
+bench: install browser
+	$(BIN)/python -m tests.benchmarks
 
 install: $(STAMP)
 
