@@ -217,3 +217,14 @@ def test_new_catalogue_row_and_delivery_reach_the_marts(isolated_settings, tmp_p
             {"c": NEW_CODE},
         ).scalar_one()
     assert moved == 40
+
+
+def test_loader_calendar_equals_dim_period(built_warehouse):
+    """The loader rejects months outside dim_period, so the two calendars must be the same."""
+    from warehouse.contracts import CALENDAR_FIRST_MONTH, CALENDAR_LAST_MONTH
+
+    with built_warehouse.connect() as conn:
+        first, last = conn.execute(
+            text("select min(period_month), max(period_month) from marts.dim_period")
+        ).one()
+    assert (first, last) == (CALENDAR_FIRST_MONTH, CALENDAR_LAST_MONTH)

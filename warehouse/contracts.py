@@ -7,6 +7,7 @@ also the raw table's column names; every raw table adds the lineage columns belo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,11 @@ LINEAGE_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("file_sha256", "text not null", True, "Huella SHA-256 del archivo."),
     ColumnSpec("loaded_at", "timestamptz not null", True, "Momento de la carga."),
 )
+
+# The dashboard's month calendar (dbt dim_period): the policy's horizon, 2023-01 to 2035-12.
+# Rows outside it could never join a period, so the loader rejects them (tests keep the two equal).
+CALENDAR_FIRST_MONTH = date(2023, 1, 1)
+CALENDAR_LAST_MONTH = date(2035, 12, 1)
 
 C = ColumnSpec
 

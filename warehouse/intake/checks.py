@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from warehouse.contracts import ExportKind
+from warehouse.contracts import CALENDAR_FIRST_MONTH, CALENDAR_LAST_MONTH, ExportKind
 from warehouse.intake.catalog import (
     SEXES,
     Catalog,
@@ -56,19 +56,35 @@ def check_entity(record: dict, row: int, ctx: RowContext) -> list[Problem]:
     return []
 
 
-def check_not_future(record: dict, column: str, row: int, ctx: RowContext) -> list[Problem]:
+def check_in_calendar(record: dict, column: str, row: int, ctx: RowContext) -> list[Problem]:
+    """A month or date inside the dashboard's calendar (2023-01 to 2035-12) and not in the
+    future: anything else could never join a period and would stop the next dbt build."""
     value = record.get(column)
-    if value is None or value <= ctx.today:
+    if value is None:
         return []
-    return [
-        Problem(
-            row,
-            column,
-            value.isoformat()[: 7 if column == "mes" else 10],
-            "La fecha está en el futuro.",
-            "Revise el año y el mes: solo se reportan periodos ya cerrados.",
-        )
-    ]
+    shown = value.isoformat()[: 7 if column == "mes" else 10]
+    if value < CALENDAR_FIRST_MONTH:
+        return [
+            Problem(
+                row,
+                column,
+                shown,
+                "La fecha es anterior a enero de 2023, inicio del calendario del tablero "
+                "(la política pública de 2023 a 2035).",
+                "Reporte solo periodos desde 2023-01; revise si el año está bien escrito.",
+            )
+        ]
+    if value > ctx.today or value > CALENDAR_LAST_MONTH.replace(day=31):
+        return [
+            Problem(
+                row,
+                column,
+                shown,
+                "La fecha está en el futuro.",
+                "Revise el año y el mes: solo se reportan periodos ya cerrados.",
+            )
+        ]
+    return []
 
 
 def check_indicator(record: dict, row: int, ctx: RowContext) -> list[Problem]:

@@ -18,9 +18,9 @@ from warehouse.intake.checks import (
     check_code,
     check_disaggregation,
     check_entity,
+    check_in_calendar,
     check_indicator,
     check_locality,
-    check_not_future,
     check_value,
     choices_text,
 )
@@ -37,7 +37,7 @@ def indicator_values(record: dict, row: int, ctx: RowContext) -> list[Problem]:
         *check_entity(record, row, ctx),
         *check_indicator(record, row, ctx),
         *check_locality(record, row, ctx),
-        *check_not_future(record, "mes", row, ctx),
+        *check_in_calendar(record, "mes", row, ctx),
         *check_value(record, row, ctx),
         *check_disaggregation(record, row, ctx, "sexo"),
         *check_disaggregation(record, row, ctx, "grupo_edad"),
@@ -79,13 +79,13 @@ def barriers(record: dict, row: int, ctx: RowContext) -> list[Problem]:
 
 
 def session_attendance(record: dict, row: int, ctx: RowContext) -> list[Problem]:
-    return [*check_entity(record, row, ctx), *check_not_future(record, "fecha_sesion", row, ctx)]
+    return [*check_entity(record, row, ctx), *check_in_calendar(record, "fecha_sesion", row, ctx)]
 
 
 def maturity_assessments(record: dict, row: int, ctx: RowContext) -> list[Problem]:
     return [
         *check_entity(record, row, ctx),
-        *check_not_future(record, "mes", row, ctx),
+        *check_in_calendar(record, "mes", row, ctx),
         *check_code(record, row, "criterio", ctx.catalog.criteria, "Criterio desconocido"),
         *check_choice(record, row, "calificacion", MATURITY_SCORES, "Calificación no reconocida"),
     ]
@@ -96,7 +96,7 @@ def person_services(record: dict, row: int, ctx: RowContext) -> list[Problem]:
         *check_entity(record, row, ctx),
         *check_indicator(record, row, ctx),
         *check_locality(record, row, ctx),
-        *check_not_future(record, "mes", row, ctx),
+        *check_in_calendar(record, "mes", row, ctx),
         *check_code(
             record,
             row,
