@@ -57,7 +57,5 @@ def update_url(session, search):
     query = query_dict(search)
     state = state_from_query(query)
     old = to_query(state, _extras(query))
-    chosen = view.parse_session(session)
-    return url_if_changed(
-        search, old, to_query(state, {view.K_SESSION: chosen.isoformat() if chosen else None})
-    )
+    chosen = view.session_for_url(state, view.parse_session(session))
+    return url_if_changed(search, old, to_query(state, {view.K_SESSION: chosen}))

@@ -96,6 +96,14 @@ def pick_assessments(
     return latest, (before[-1] if before else None), bool(inside)
 
 
+def session_for_url(state: FilterState, chosen: date | None) -> str | None:
+    """The session to write in the URL: None when it is the one shown by default anyway, so the
+    dropdown's first render does not rewrite the URL (and render the page a second time)."""
+    sessions = _dates(cached_call(action_plan.session_quorum)["session_date"])
+    default, _ = pick_session(sessions, state, None)
+    return None if chosen is None or chosen == default else chosen.isoformat()
+
+
 def render(state: FilterState, session_text: str | None) -> list:
     return [_quorum_section(state, parse_session(session_text)), _maturity_section(state)]
 

@@ -113,10 +113,22 @@ def test_page_shows_quorum_and_maturity_equal_to_the_marts(
     assert len(sessions) >= 2, "the demo has two committee sessions"
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    renders: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            renders.append(r.url)
+            if "_dash-update-component" in r.url and "_pages_content" in (r.post_data or "")
+            else None
+        ),
+    )
     page.goto(app_url + "/gobernanza")
     page.wait_for_selector("#gob-attendance")
     settle(page)
     assert page.inner_text("h1") == "Comité y gobernanza"
+    # The default session stays out of the URL, so the page renders once, not twice.
+    assert "sesion=" not in page.url
+    assert len(renders) == 1, renders
     assert page.get_by_role("link", name="Comité", exact=True).count() >= 1
 
     def check_session(row) -> None:
