@@ -4,7 +4,6 @@ first page load transfers. The app is served in a thread on a free port exactly 
 
 from __future__ import annotations
 
-import socket
 import statistics
 import threading
 from collections.abc import Callable, Iterator
@@ -41,28 +40,18 @@ PUSH_JS = """(url) => { window.history.pushState({}, '', url);
     window.dispatchEvent(new CustomEvent('_dashprivate_pushstate')); }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def serve_app() -> Iterator[tuple[str, Callable[[], None]]]:
-    """The app on a free port; yields its URL and a function that empties its query cache
-    (as a new dbt build does, since the cache is keyed by the build)."""
-    import logging
-
-    from werkzeug.serving import make_server
+    """The app on a free port, served by waitress as `tablero serve` does; yields its URL and a
+    function that empties its query cache (as a new dbt build does: the cache is keyed by it)."""
+    from waitress.server import create_server
 
     from dash_app.app import create_app
     from dash_app.cache import cache
 
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request otherwise
     flask_app = create_app().server
-    port = _free_port()
-    server = make_server("127.0.0.1", port, flask_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    server = create_server(flask_app, host="127.0.0.1", port=0, threads=8)
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
 
     def clear_cache() -> None:
@@ -70,9 +59,9 @@ def serve_app() -> Iterator[tuple[str, Callable[[], None]]]:
             cache.clear()
 
     try:
-        yield f"http://127.0.0.1:{port}", clear_cache
+        yield f"http://127.0.0.1:{server.effective_port}", clear_cache
     finally:
-        server.shutdown()
+        server.close()
         thread.join(timeout=10)
 
 
