@@ -12,7 +12,7 @@ from dash_app.components.filter_bar import filter_bar
 from dash_app.components.navbar import navbar
 from dash_app.context import filter_context, month_options, period_options
 from dash_app.data import reference
-from dash_app.formatting import format_datetime
+from dash_app.formatting import format_datetime, format_number
 from warehouse.settings import get_settings
 
 CREDITS = (
@@ -26,15 +26,46 @@ def _options(frame, value: str, label: str) -> list[dict]:
     return [{"value": v, "label": lbl} for v, lbl in zip(frame[value], frame[label], strict=False)]
 
 
+def behind_notice(status: dict | None) -> list:
+    """A warning when the marts lag behind the intake: a failed build, or accepted deliveries
+    that are not in the marts yet (status: mart_build_status, read live on every page load)."""
+    if not status:
+        return []
+    pending = int(status["pending_deliveries"] or 0)
+    parts = []
+    if status["last_attempt_failed"]:
+        parts.append(
+            "La última actualización del almacén falló "
+            f"({format_datetime(status['last_attempt_at'])}): las cifras son las de la "
+            "construcción anterior."
+        )
+    if pending:
+        parts.append(
+            f"{format_number(pending)} entrega{'s' if pending != 1 else ''} aceptada"
+            f"{'s' if pending != 1 else ''} aún no aparece{'n' if pending != 1 else ''} en el "
+            "tablero; el equipo de datos debe ejecutar «tablero build»."
+        )
+    if not parts:
+        return []
+    return [
+        html.Span(
+            " ".join(parts), id=ids.BEHIND, className="ms-2 text-warning-emphasis fw-semibold"
+        )
+    ]
+
+
 def shell(public_only: bool = False) -> html.Div:
     """Built on every full page load, so filter options and the banner follow the last build."""
     ctx = filter_context()
     localities = cached_call(reference.localities)
     built = cached_call(reference.built_at)
     banner = html.Div(
-        f"Datos al {format_datetime(built)} (última construcción del almacén)."
-        if built
-        else "Aún no hay una construcción registrada del almacén.",
+        [
+            f"Datos al {format_datetime(built)} (última construcción del almacén)."
+            if built
+            else "Aún no hay una construcción registrada del almacén.",
+            *([] if public_only else behind_notice(reference.build_status())),
+        ],
         id=ids.FRESHNESS,
         className="freshness small text-body-secondary px-3 py-1",
     )

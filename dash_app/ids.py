@@ -15,3 +15,4 @@ UTA = "filter-uta"
 RESET = "filter-reset"
 NAV_LINK = "nav-link"  # pattern-matching: {"type": NAV_LINK, "index": path}
 FRESHNESS = "freshness-banner"
+BEHIND = "behind-notice"

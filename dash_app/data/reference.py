@@ -61,3 +61,14 @@ def data_range() -> tuple:
 def built_at():
     """Timestamp of the last successful dbt build (mart_build_info), None if unknown."""
     return scalar("select max(built_at) from marts.mart_build_info")
+
+
+def build_status() -> dict | None:
+    """Live (not cached): last successful build, last attempt and whether it failed, and accepted
+    deliveries not yet in the marts (mart_build_status, a view). None before the first build."""
+    result = frame(
+        "select last_success_at, last_attempt_at, last_attempt_failed, pending_deliveries "
+        "from marts.mart_build_status",
+        columns=["last_success_at", "last_attempt_at", "last_attempt_failed", "pending_deliveries"],
+    )
+    return None if result.empty else result.iloc[0].to_dict()
