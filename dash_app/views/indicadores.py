@@ -10,9 +10,14 @@ from dash_app.cache import cached_call
 from dash_app.components.common import empty_note, graph, kpi_card
 from dash_app.components.filter_bar import dropdown
 from dash_app.components.table import export_buttons, grid
-from dash_app.data import explore
+from dash_app.data import explore, persons
 from dash_app.figures.charts import breakdown_bar, ranking_bar, series_bar
-from dash_app.formatting import format_change, format_datetime
+from dash_app.formatting import (
+    format_change,
+    format_datetime,
+    format_month_range,
+    format_number,
+)
 from dash_app.state import FilterState
 from dash_app.views import common
 
@@ -20,6 +25,7 @@ PREFIX = "ind"
 ID_SELECT, ID_GRAIN, ID_DIMENSION = f"{PREFIX}-select", f"{PREFIX}-grain", f"{PREFIX}-dimension"
 ID_SERIES, ID_RANKING, ID_BREAKDOWN = f"{PREFIX}-series", f"{PREFIX}-ranking", f"{PREFIX}-breakdown"
 ID_TABLE, ID_LINEAGE, ID_KPI = f"{PREFIX}-table", f"{PREFIX}-lineage", f"{PREFIX}-kpi"
+ID_PERSONS = f"{PREFIX}-persons"
 K_INDICATOR, K_GRAIN, K_DIMENSION = "indicador", "grano", "desagregacion"
 GRAINS = {"mes": ("month", "mes"), "trimestre": ("quarter", "trimestre"), "año": ("year", "año")}
 DIMENSIONS = {"sexo": ("sex", "sexo"), "grupo_edad": ("age_group", "grupo de edad")}
@@ -110,6 +116,28 @@ def _definition(row: pd.Series) -> dbc.Card:
     )
 
 
+def persons_card(code: str, state: FilterState) -> dbc.Card | None:
+    """Distinct persons over the period from the pseudonymised nominal register (data.persons),
+    with the page's localities and entity; None when the indicator has no person-level data."""
+    count = cached_call(
+        persons.person_count, code, state.start, state.end, state.locality_list, state.entity
+    )
+    if count is None or not count.has_data:
+        return None
+    months = format_month_range(count.first_month, count.last_month)
+    footnote = (
+        f"Registro nominal seudonimizado ({months}): cada persona cuenta una sola vez aunque "
+        "haya sido atendida en varios meses o localidades, frente a "
+        f"{format_number(count.person_months)} personas-mes (la suma de los conteos mensuales)."
+    )
+    return kpi_card(
+        "Personas distintas en el periodo",
+        format_number(count.distinct_persons),
+        footnote,
+        value_id=ID_PERSONS,
+    )
+
+
 def resolve(state: FilterState, extras: dict) -> dict:
     """The page keys in effect (defaults filled in): indicator, grain, disaggregation."""
     catalogue = common.catalogue(state)
@@ -150,6 +178,7 @@ def render(state: FilterState, code: str | None, grain_key: str | None, dim_key:
         format_change(result["value"], previous["value"]),
         value_id=ID_KPI,
     )
+    person_kpi = persons_card(code, state)
 
     grain, grain_label = GRAINS[grain_key]
     series = cached_call(
@@ -220,7 +249,16 @@ def render(state: FilterState, code: str | None, grain_key: str | None, dim_key:
     )
     return [
         controls,
-        dbc.Row([dbc.Col(_definition(row), lg=8), dbc.Col(kpi, lg=4)], className="g-3 mb-3"),
+        dbc.Row(
+            [dbc.Col(_definition(row), lg=8), dbc.Col(kpi, lg=4)]
+            if person_kpi is None
+            else [
+                dbc.Col(_definition(row), lg=6),
+                dbc.Col(kpi, lg=3, md=6),
+                dbc.Col(person_kpi, lg=3, md=6),
+            ],
+            className="g-3 mb-3",
+        ),
         dbc.Row(
             [
                 dbc.Col(graph(ID_SERIES, series_fig), lg=7),

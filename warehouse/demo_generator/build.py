@@ -1,4 +1,5 @@
-"""Write every demo export into a folder: indicator values (2023–2024), action plan, governance."""
+"""Write every demo export into a folder: indicator values (2023–2024), a nominal register
+(2024), action plan, governance."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from warehouse.demo_generator.deliveries import write_manifest
 from warehouse.demo_generator.governance import write_attendance_files, write_maturity_files
 from warehouse.demo_generator.history import add_history
 from warehouse.demo_generator.indicator_files import write_indicator_files
+from warehouse.demo_generator.persons import write_person_files
 from warehouse.demo_generator.series import build_series
 
 SEED = 2024
@@ -36,6 +38,7 @@ def generate(out: Path, catalog: Catalog | None = None, seed: int = SEED) -> lis
     series = add_history(build_series(catalog, seed), catalog, seed)
     written = [
         *write_indicator_files(catalog, series, out),
+        *write_person_files(catalog, series, out, seed),
         *write_activity_files(catalog, out, seed),
         *write_barrier_files(out),
         *write_attendance_files(catalog, out),

@@ -18,6 +18,7 @@ CUTOFF_DEADLINES = {
     "2024-C3": date(2025, 1, 15),
 }
 _INDICATORS = re.compile(r"^(\w+?)_indicadores_(\d{4})-(T?\d{1,2})(_correccion|_v2)?$")
+_PERSONS = re.compile(r"^(\w+?)_personas_(\d{4})-(\d{2})$")
 _PLAN = re.compile(r"^(\w+?)_(actividades|barreras)_(\d{4}-C\d)$")
 _SESSION = re.compile(r"^(\w+?)_asistencia_(\d{4})-(\d{2})-(\d{2})$")
 _MATURITY = re.compile(r"^(\w+?)_madurez_(\d{4})-(\d{2})$")
@@ -47,6 +48,13 @@ def received_at(relative: str, seed: int) -> tuple[datetime, str]:
             folder = date.fromisoformat(f"{Path(relative).parent.name}-01")
             day = max(moment.date() + timedelta(days=rng.randint(14, 28)), folder)
             moment = _at(day + timedelta(days=rng.randint(2, 12)), rng)
+    elif match := _PERSONS.match(stem):
+        # The nominal register of a month follows that month's indicator file by a day or two.
+        entity, year, month = match.groups()
+        indicators, _ = received_at(
+            f"{Path(relative).parent}/{entity}_indicadores_{year}-{month}", seed
+        )
+        moment = _at(indicators.date() + timedelta(days=rng.randint(1, 2)), rng)
     elif match := _PLAN.match(stem):
         entity, _, cutoff = match.groups()
         deadline = CUTOFF_DEADLINES[cutoff]

@@ -1,24 +1,10 @@
 -- Distinct persons served per indicator, locality and month from person-level deliveries (the
--- newest delivery of each entity, indicator and month wins), plus a district row counting each
--- person once across localities (distinct counts do not add up).
+-- newest delivery of each entity, indicator and month wins: int_person_services_latest), plus a
+-- district row counting each person once across localities (distinct counts do not add up).
 with
 
-services as (
-    select * from {{ ref('stg_raw_persons__person_services') }}
-),
-
-ranked as (
-    select
-        services.*,
-        dense_rank() over (
-            partition by entity_code, indicator_code, period_month
-            order by loaded_at desc, batch_id desc
-        ) as delivery_rank
-    from services
-),
-
 latest as (
-    select * from ranked where delivery_rank = 1
+    select * from {{ ref('int_person_services_latest') }}
 ),
 
 by_locality as (
