@@ -134,3 +134,31 @@ def artifacts_dir() -> Path:
 
 def url_database(url: str) -> str:
     return make_url(url).database or ""
+
+
+def _database_text_hits(conn, needle: str) -> list[str]:
+    """Tables in any schema whose rows, as text (bytea as hex), contain the needle."""
+    hex_needle = needle.encode().hex()
+    tables = conn.execute(
+        text(
+            "select table_schema || '.' || table_name from information_schema.tables "
+            "where table_schema not in ('pg_catalog', 'information_schema') "
+            "and table_type = 'BASE TABLE'"
+        )
+    ).scalars()
+    hits = []
+    for table in list(tables):
+        found = conn.execute(
+            text(f"select count(*) from {table} as t where t::text like :a or t::text like :b"),
+            {"a": f"%{needle}%", "b": f"%{hex_needle}%"},
+        ).scalar_one()
+        if found:
+            hits.append(table)
+    return hits
+
+
+@pytest.fixture(scope="session")
+def database_text_hits():
+    """(conn, needle) → the tables whose rows contain needle as text: the privacy tests use it to
+    prove no raw document number is stored anywhere."""
+    return _database_text_hits

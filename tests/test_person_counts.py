@@ -28,28 +28,6 @@ LATEST_RAW = """
 """
 
 
-def _database_text_hits(conn, needle: str) -> list[str]:
-    """Tables in any schema whose rows, as text (bytea as hex), contain the needle (as in
-    tests/intake/test_persons.py)."""
-    hex_needle = needle.encode().hex()
-    tables = conn.execute(
-        text(
-            "select table_schema || '.' || table_name from information_schema.tables "
-            "where table_schema not in ('pg_catalog', 'information_schema') "
-            "and table_type = 'BASE TABLE'"
-        )
-    ).scalars()
-    hits = []
-    for table in list(tables):
-        found = conn.execute(
-            text(f"select count(*) from {table} as t where t::text like :a or t::text like :b"),
-            {"a": f"%{needle}%", "b": f"%{hex_needle}%"},
-        ).scalar_one()
-        if found:
-            hits.append(table)
-    return hits
-
-
 def _one(engine, sql: str, **params):
     with engine.connect() as conn:
         return conn.execute(text(sql), params).one()
@@ -153,7 +131,9 @@ def test_person_count_applies_localities_and_entity(built_warehouse):
     assert not person_count("UTA1_SISBEN", JAN, MAY).has_data
 
 
-def test_demo_document_numbers_are_only_pseudonyms_in_the_database(built_warehouse):
+def test_demo_document_numbers_are_only_pseudonyms_in_the_database(
+    built_warehouse, database_text_hits
+):
     """The demo's (fake) document numbers reach the warehouse as pseudonyms only."""
     path = get_settings().demo_dir / "2024-03" / "SDMUJER_personas_2024-03.xlsx"
     sheet = load_workbook(path, read_only=True).active
@@ -172,7 +152,7 @@ def test_demo_document_numbers_are_only_pseudonyms_in_the_database(built_warehou
                 {"m": date(2024, 3, 1)},
             ).scalars()
         )
-        hits = {number: _database_text_hits(conn, number) for _, number in sample}
+        hits = {number: database_text_hits(conn, number) for _, number in sample}
     assert len(stored) == len(set(documents)) == len(rows)
     assert {pseudonymise(kind, number, key) for kind, number in documents} == stored
     assert hits == {number: [] for _, number in sample}

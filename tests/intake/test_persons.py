@@ -44,28 +44,9 @@ def _bad_file(tmp_path: Path) -> Path:
     return path
 
 
-def _database_text_hits(conn, needle: str) -> list[str]:
-    """Tables in any schema whose rows, as text (bytea as hex), contain the needle."""
-    hex_needle = needle.encode().hex()
-    tables = conn.execute(
-        text(
-            "select table_schema || '.' || table_name from information_schema.tables "
-            "where table_schema not in ('pg_catalog', 'information_schema') "
-            "and table_type = 'BASE TABLE'"
-        )
-    ).scalars()
-    hits = []
-    for table in list(tables):
-        found = conn.execute(
-            text(f"select count(*) from {table} as t where t::text like :a or t::text like :b"),
-            {"a": f"%{needle}%", "b": f"%{hex_needle}%"},
-        ).scalar_one()
-        if found:
-            hits.append(table)
-    return hits
-
-
-def test_person_level_file_is_pseudonymised_and_counted(private_warehouse, tmp_path: Path):
+def test_person_level_file_is_pseudonymised_and_counted(
+    private_warehouse, tmp_path: Path, database_text_hits
+):
     engine = private_warehouse
     cli = runner.invoke(app, ["load", str(_good_file(tmp_path))])
     assert cli.exit_code == 0, cli.output
@@ -100,7 +81,7 @@ def test_person_level_file_is_pseudonymised_and_counted(private_warehouse, tmp_p
             text("select content_kind, error_report from intake.deliveries where delivery_id = :d"),
             {"d": rejected.delivery_id},
         ).one()
-        hits = {n: _database_text_hits(conn, n) for n in NUMBERS}
+        hits = {n: database_text_hits(conn, n) for n in NUMBERS}
 
     assert pseudonymise("PPT", "1020304050", key) in stored
     assert pseudonymise("PEP", "52123456", key) in stored
