@@ -125,6 +125,7 @@ def create_app(public_only: bool | None = None) -> Dash:
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="es">')
     init_cache(app.server)
+    app.server.config[public_mode.PUBLIC_ONLY_KEY] = public_only
     from dash_app import callbacks  # noqa: F401  (registers the shell callbacks)
 
     app.layout = lambda: shell(public_only)

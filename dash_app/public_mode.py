@@ -10,11 +10,19 @@ router only renders /publico. Anything else answers 403 before any query runs.
 
 from __future__ import annotations
 
-from flask import Flask, Response, redirect, request
+from flask import Flask, Response, current_app, has_app_context, redirect, request
 
 from dash_app import ids
 
 PUBLIC_PATH = "/publico"
+PUBLIC_ONLY_KEY = "TABLERO_PUBLIC_ONLY"  # Flask config flag set by create_app
+
+
+def is_public_only() -> bool:
+    """Whether the app serving this request is the public deployment."""
+    return bool(current_app.config.get(PUBLIC_ONLY_KEY)) if has_app_context() else False
+
+
 DASH_ROUTES = ("/_dash-", "/_reload-hash", "/assets/", "/_favicon.ico")
 CALLBACK_ROUTE = "/_dash-update-component"
 PAGE_PREFIX = "pub-"

@@ -125,3 +125,19 @@ def test_figure_errors_are_spanish_with_exit_code_2(built_warehouse, args, messa
     assert result.exit_code == 2
     assert message in result.stderr
     assert result.stdout == ""
+
+
+def test_figure_adds_distinct_persons_where_a_register_exists(built_warehouse):
+    from dash_app.data.persons import person_count
+
+    args = ("figure", "UTA1_MUJER_ATENDIDAS", "--from", "2024-01", "--to", "2024-05")
+    payload = json.loads(_run(*args, "--json").stdout)
+    expected = person_count("UTA1_MUJER_ATENDIDAS", date(2024, 1, 1), date(2024, 5, 1))
+    assert payload["distinct_persons"] == expected.distinct_persons
+    assert payload["person_months"] == expected.person_months == payload["value"]
+    assert payload["distinct_persons"] < payload["person_months"]
+    text_output = _run(*args).stdout
+    assert f"Personas distintas: {expected.distinct_persons:,}".replace(",", ".") in text_output
+    # No register for Sisbén: no such line, nulls in JSON.
+    sisben = _run("figure", "UTA1_SISBEN", "--from", "2024-01", "--to", "2024-05", "--json")
+    assert json.loads(sisben.stdout)["distinct_persons"] is None

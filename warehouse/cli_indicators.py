@@ -110,6 +110,7 @@ def figure_command(
 ) -> None:
     """Imprime la cifra que muestra el tablero para esos filtros, según la regla del indicador."""
     from dash_app.data import indicators as query
+    from dash_app.data.persons import person_count
     from dash_app.formatting import (
         format_month,
         format_month_range,
@@ -135,6 +136,9 @@ def figure_command(
     figure = query.indicator_figure(
         info["indicator_code"], window.start, window.end, codes, entity_code
     )
+    # As the Indicadores card: distinct persons over the chosen months, where a register exists.
+    people = person_count(info["indicator_code"], first, last, codes, entity_code)
+    people = people if people is not None and people.has_data else None
     if as_json:
         payload = {
             "indicator_code": figure.indicator_code,
@@ -153,6 +157,8 @@ def figure_command(
             "months_with_data": figure.months_with_data,
             "first_month": _month_text(figure.first_month),
             "last_month": _month_text(figure.last_month),
+            "distinct_persons": people.distinct_persons if people else None,
+            "person_months": people.person_months if people else None,
         }
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
@@ -175,6 +181,11 @@ def figure_command(
     if figure.aggregation_rule == "last" and figure.last_month:
         detail = f"dato de {format_month(figure.last_month)}; {detail}"
     typer.echo(f"Valor: {format_number(figure.value)} {info['unit']} ({detail})")
+    if people:
+        typer.echo(
+            f"Personas distintas: {format_number(people.distinct_persons)} "
+            f"(registro nominal; {format_number(people.person_months)} personas-mes)"
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ from dash_app.callbacks import query_dict, url_if_changed
 from dash_app.components.common import page_header
 from dash_app.components.table import download_table
 from dash_app.context import filter_context, state_from_query
+from dash_app.public_mode import is_public_only
 from dash_app.state import to_query
 from dash_app.views import publico as view
 
@@ -28,7 +29,9 @@ def layout(**query) -> html.Div:
                 "Cifras agregadas de los indicadores publicables por corte de seguimiento, para "
                 "todo el Distrito y por localidad. Las cifras pequeñas se ocultan para proteger "
                 "a las personas.",
-                "Se elige el corte; los filtros de localidad, entidad y UTA no aplican.",
+                "Se elige el corte."
+                if is_public_only()
+                else "Se elige el corte; los filtros de localidad, entidad y UTA no aplican.",
             ),
             *view.render(state),
         ]

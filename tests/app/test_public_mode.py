@@ -129,6 +129,8 @@ def test_router_renders_only_the_public_page(public_client):
     assert allowed.status_code == 200
     rendered = json.dumps(allowed.get_json(), ensure_ascii=False)
     assert "Datos públicos" in rendered and "pub-legend" in rendered
+    # The public deployment has no locality/entity/UTA filters, so the page does not mention them.
+    assert "Se elige el corte." in rendered and "no aplican" not in rendered
     refused = public_client.post("/_dash-update-component", json=_router_payload("/indicadores"))
     assert refused.status_code == 403
     assert "versión pública" in refused.get_data(as_text=True)

@@ -46,6 +46,7 @@ def test_public_page_shows_district_figures_and_withholds_small_counts(
     page.wait_for_selector("#pub-legend")
     settle(page)
     assert page.inner_text("h1") == "Datos públicos"
+    assert "los filtros de localidad, entidad y UTA no aplican" in page.inner_text("body")
     assert "< 10" in page.inner_text("#pub-legend")
 
     # Every district figure shown equals dbt's own function over the indicator's window at the
