@@ -62,7 +62,7 @@ def choose_cutoff(cutoff, search):
     prevent_initial_call=True,
 )
 def download(_csv, _xlsx, cutoff):
-    frame = view.export_frame(cutoff)
+    frame = view.figures_frame(cutoff)
     as_xlsx = ctx.triggered_id == f"{view.PREFIX}-xlsx"
     name = f"datos_publicos_{cutoff}"
     return download_table(frame, None, view.EXPORT_COLUMNS, name, as_xlsx, "datos públicos")

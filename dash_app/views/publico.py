@@ -78,10 +78,6 @@ def figures_frame(cutoff: str) -> pd.DataFrame:
     return frame
 
 
-def export_frame(cutoff: str) -> pd.DataFrame:
-    return figures_frame(cutoff)
-
-
 def legend(min_count: int) -> dbc.Alert:
     threshold = format_number(min_count)
     return dbc.Alert(

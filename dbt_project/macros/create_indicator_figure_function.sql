@@ -13,14 +13,7 @@
     creates nothing and does not fail). -#}
 {% macro create_indicator_figure_function() %}
 {%- set s = var('marts_schema', 'marts') -%}
-{%- set missing = [] -%}
-{%- if execute -%}
-    {%- for name in ['fct_indicator_values', 'dim_indicator', 'dim_locality', 'dim_period'] -%}
-        {%- if adapter.get_relation(database=target.database, schema=s, identifier=name) is none -%}
-            {%- do missing.append(name) -%}
-        {%- endif -%}
-    {%- endfor -%}
-{%- endif -%}
+{%- set missing = missing_relations(s, ['fct_indicator_values', 'dim_indicator', 'dim_locality', 'dim_period']) -%}
 {%- if missing -%}
 select 'indicator figure functions not created: missing {{ s }}.{{ missing | join(", ") }}' as skipped
 {%- else -%}

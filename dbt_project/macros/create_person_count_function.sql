@@ -12,14 +12,7 @@
     when those marts exist. -#}
 {% macro create_person_count_function() %}
 {%- set s = var('marts_schema', 'marts') -%}
-{%- set missing = [] -%}
-{%- if execute -%}
-    {%- for name in ['fct_person_months', 'dim_indicator'] -%}
-        {%- if adapter.get_relation(database=target.database, schema=s, identifier=name) is none -%}
-            {%- do missing.append(name) -%}
-        {%- endif -%}
-    {%- endfor -%}
-{%- endif -%}
+{%- set missing = missing_relations(s, ['fct_person_months', 'dim_indicator']) -%}
 {%- if missing -%}
 select 'person count function not created: missing {{ s }}.{{ missing | join(", ") }}' as skipped
 {%- else -%}
