@@ -11,7 +11,7 @@ from dash_app.components.common import empty_note, graph
 from dash_app.components.filter_bar import dropdown
 from dash_app.data import explore, reference
 from dash_app.figures.maps import choropleth
-from dash_app.formatting import format_number
+from dash_app.formatting import format_month_range, format_number
 from dash_app.state import FilterState
 from dash_app.views import common
 from dash_app.views.indicadores import options
@@ -77,18 +77,24 @@ def profile_frame(locality: str, state: FilterState) -> pd.DataFrame:
     for row in catalogue.itertuples():
         result = common.indicator_figure(row.indicator_code, state, [locality])
         value = result["value"]
+        # A lagged source covers a shorter window at a cut-off: rank it over the same months.
+        ranked = state.with_changes(end=result["window_end"]) if result["lag_months"] else state
+        name = row.indicator_name
+        if result["lag_months"]:
+            months = format_month_range(state.start, result["window_end"])
+            name += f" ({months}, rezago de la fuente)"
         rate = (
             (float(value) / float(population) * 1000) if value is not None and population else None
         )
         rows.append(
             {
                 "indicator_code": row.indicator_code,
-                "indicator_name": row.indicator_name,
+                "indicator_name": name,
                 "value": value,
                 "value_text": common.figure_text(result),
                 "unit": row.unit,
                 "rate_text": format_number(rate, 2) if rate is not None else "—",
-                "rank_text": locality_rank(row.indicator_code, locality, state),
+                "rank_text": locality_rank(row.indicator_code, locality, ranked),
                 "rule": common.RULE_LABELS.get(row.aggregation_rule, row.aggregation_rule),
             }
         )

@@ -204,6 +204,27 @@ def test_territorio_map_and_profile_equal_marts(page, app_url, built_warehouse):
     settle(page)
     profile = page.inner_text("#terr-profile-UTA1_SISBEN")
     assert shown(sql_figure(built_warehouse, "UTA1_SISBEN", JAN, MAY, ["08"])) in profile
+    # EPS lags a month: its row says so, and its figure and rank both cover ene–abr.
+    eps = page.inner_text("#terr-profile-UTA2_EPS_AFILIADOS")
+    assert shown(headline_figure(built_warehouse, "UTA2_EPS_AFILIADOS", JAN, MAY, ["08"])) in eps
+    assert "ene 2024 – abr 2024, rezago de la fuente" in eps
+    apr = date(2024, 4, 1)
+    eps_figures = sorted(
+        (
+            float(r.figure)
+            for r in rows(
+                built_warehouse,
+                "select f.figure from marts.indicator_figure_by_locality(:c, :s, :e) f "
+                "join marts.dim_locality l using (locality_code) where l.is_locality",
+                c="UTA2_EPS_AFILIADOS",
+                s=JAN,
+                e=apr,
+            )
+        ),
+        reverse=True,
+    )
+    kennedy = float(headline_figure(built_warehouse, "UTA2_EPS_AFILIADOS", JAN, MAY, ["08"]))
+    assert f"{eps_figures.index(kennedy) + 1} de {len(eps_figures)}" in eps
     by_locality = {
         r.locality_code: float(r.figure)
         for r in rows(
