@@ -9,7 +9,7 @@ from typing import TypeVar
 from flask import Flask
 from flask_caching import Cache
 
-from dash_app.data import reference
+from warehouse.marts import reference
 
 T = TypeVar("T")
 

@@ -9,8 +9,8 @@ import pandas as pd
 
 from dash_app.cache import cached_call
 from dash_app.components.common import filter_chips
-from dash_app.data import reference
 from dash_app.state import FilterContext, FilterState, ParsedState, parse_query, shift_months
+from warehouse.marts import reference
 
 DEFAULT_CUTOFF = "2024-C1"
 
@@ -58,7 +58,7 @@ def month_options(ctx: FilterContext) -> list[dict]:
             years.add(bound.year)
     for start, end in ctx.cutoffs.values():
         years.update((start.year, end.year))
-    from dash_app.formatting import format_month
+    from warehouse.formatting import format_month
 
     return [
         {"label": format_month(date(y, m, 1)), "value": f"{y}-{m:02d}"}
@@ -87,7 +87,7 @@ def period_options(ctx: FilterContext) -> list[dict]:
 
 def short_month_names(text: str) -> str:
     """'enero–mayo 2024' → 'ene–may 2024' (quick picks must fit a narrow dropdown)."""
-    from dash_app.formatting import MONTH_ABBR_ES, MONTH_NAMES_ES
+    from warehouse.formatting import MONTH_ABBR_ES, MONTH_NAMES_ES
 
     for name, abbr in zip(MONTH_NAMES_ES, MONTH_ABBR_ES, strict=True):
         text = text.replace(name, abbr)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import urlencode
 
-from dash_app.formatting import format_month_range
+from warehouse.formatting import format_month_range
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 CODE_RE = re.compile(r"^[A-Za-z0-9_\-]{1,32}$")

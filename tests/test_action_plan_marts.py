@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from dash_app.data import action_plan
 from warehouse import db as warehouse_db
 from warehouse.intake.loader import load_file
+from warehouse.marts import barreras, gobernanza, plan_de_accion
 from warehouse.settings import PROJECT_ROOT, Settings, get_settings
 
 MEMBERS = [
@@ -173,7 +173,7 @@ def _row(frame, uta_code: str) -> dict:
 
 
 def test_redelivery_replaces_entity_cutoff_and_counts(scratch_warehouse):
-    table = action_plan.compliance_by_uta("2024-C1")
+    table = plan_de_accion.compliance_by_uta("2024-C1")
     assert list(table["uta_code"]) == ["UTA1", "UTA2", "UTA3", "TOTAL", "TRANSVERSAL"]
     uta1 = _row(table, "UTA1")
     # UTA1-E02 disappeared with SDG's re-delivery: E01, I01 (SDG) + E03, E04 (SDP) remain.
@@ -189,7 +189,7 @@ def test_redelivery_replaces_entity_cutoff_and_counts(scratch_warehouse):
 
 
 def test_transversal_started_ratio(scratch_warehouse):
-    transversal = _row(action_plan.compliance_by_uta("2024-C1"), "TRANSVERSAL")
+    transversal = _row(plan_de_accion.compliance_by_uta("2024-C1"), "TRANSVERSAL")
     assert transversal["expected_activities"] == 11
     assert transversal["reported_activities"] == 3
     # TRV-01 iniciada, TRV-02 iniciada (re-delivered), TRV-06 totalmente ejecutada.
@@ -198,37 +198,37 @@ def test_transversal_started_ratio(scratch_warehouse):
 
 
 def test_cutoffs_are_independent(scratch_warehouse):
-    later = action_plan.compliance_by_uta("2024-C2", "UTA2")
+    later = plan_de_accion.compliance_by_uta("2024-C2", "UTA2")
     assert later["reported_activities"].tolist() == [1]
     assert later["reporting_entities"].tolist() == ["Educación"]
-    assert action_plan.reporting_entities("2024-C1", "TOTAL") == ["Gobierno", "Planeación"]
+    assert plan_de_accion.reporting_entities("2024-C1", "TOTAL") == ["Gobierno", "Planeación"]
 
 
 def test_activity_filters_and_not_reported(scratch_warehouse):
-    sdg = action_plan.activities(cutoff_code="2024-C1", entity_code="SDG", reported=True)
+    sdg = plan_de_accion.activities(cutoff_code="2024-C1", entity_code="SDG", reported=True)
     # SDG's own reports, plus TRV-06: reported by SDP, but SDG is one of its responsible entities.
     assert set(sdg["activity_code"]) == {"UTA1-E01", "UTA1-I01", "TRV-01", "TRV-02", "TRV-06"}
     assert sdg.set_index("activity_code").at["UTA1-I01", "status"] == "iniciada"
-    missing = action_plan.not_reported("2024-C1", "UTA1")
+    missing = plan_de_accion.not_reported("2024-C1", "UTA1")
     assert len(missing) == 16
     assert "UTA1-E02" in set(missing["activity_code"])
-    by_entity = action_plan.compliance_by_entity("2024-C1", "UTA1").set_index("entity_code")
+    by_entity = plan_de_accion.compliance_by_entity("2024-C1", "UTA1").set_index("entity_code")
     assert by_entity.at["SDP", "expected_activities"] == 3  # E03, E04, I05
     assert by_entity.at["SDP", "reported_activities"] == 2
 
 
 def test_barrier_search_ignores_case_and_accents(scratch_warehouse):
-    found = action_plan.barriers(search="CAPACITACION")
+    found = barreras.barriers(search="CAPACITACION")
     assert found["item_text"].tolist() == [
         "Falta de capacitación de los funcionarios en la atención"
     ]
-    highlighted = action_plan.barriers(cutoff_code="2024-C1", item_kind="actividad destacada")
+    highlighted = barreras.barriers(cutoff_code="2024-C1", item_kind="actividad destacada")
     assert highlighted["item_text"].tolist() == ["Operación del Centro Intégrate"]
-    assert len(action_plan.barriers(uta_code="UTA3")) == 1
+    assert len(barreras.barriers(uta_code="UTA3")) == 1
 
 
 def test_quorum_is_majority_of_members(scratch_warehouse):
-    quorum = action_plan.session_quorum().set_index("session_date")
+    quorum = gobernanza.session_quorum().set_index("session_date")
     june, september = quorum.loc[date(2024, 6, 20)], quorum.loc[date(2024, 9, 19)]
     assert (june["member_entities"], june["attending_entities"], june["has_quorum"]) == (
         19,
@@ -236,14 +236,14 @@ def test_quorum_is_majority_of_members(scratch_warehouse):
         True,
     )
     assert (september["attending_entities"], september["has_quorum"]) == (9, False)
-    listing = action_plan.session_attendance(date(2024, 9, 19))
+    listing = gobernanza.session_attendance(date(2024, 9, 19))
     assert len(listing) == 19
     assert listing["entity_code"].tolist() == MEMBERS  # quorum order
     assert not listing.set_index("entity_code").at["IDRD", "attended"]
 
 
 def test_maturity_score_and_level(scratch_warehouse):
-    maturity = action_plan.maturity_by_domain(date(2024, 1, 1), date(2024, 12, 1))
+    maturity = gobernanza.maturity_by_domain(date(2024, 1, 1), date(2024, 12, 1))
     by_domain = maturity.set_index("domain_code")
     assert len(by_domain) == 6
     # DER-01 corrected to completo by the later delivery: (1 + 0,5 + 0) / 3 = 0,5.
@@ -257,9 +257,9 @@ def test_maturity_score_and_level(scratch_warehouse):
 
 @pytest.mark.parametrize("spelling", ["2024-C1", "2024-c1", "Enero-Mayo 2024", "ENERO–MAYO 2024"])
 def test_resolve_cutoff_by_code_or_name(scratch_warehouse, spelling):
-    found = action_plan.resolve_cutoff(spelling)
+    found = plan_de_accion.resolve_cutoff(spelling)
     assert found is not None and found.cutoff_code == "2024-C1"
 
 
 def test_unknown_cutoff_resolves_to_none(scratch_warehouse):
-    assert action_plan.resolve_cutoff("marzo 2031") is None
+    assert plan_de_accion.resolve_cutoff("marzo 2031") is None

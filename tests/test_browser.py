@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy import text
 
-from dash_app.formatting import format_number
+from warehouse.formatting import format_number
 
 
 def test_resumen_page_styled_and_kpi_matches_marts(page, app_url, built_warehouse):

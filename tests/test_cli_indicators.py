@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from dash_app.data import indicators as query
 from warehouse.cli import app
+from warehouse.marts import indicators as query
 
 runner = CliRunner()
 
@@ -128,7 +128,7 @@ def test_figure_errors_are_spanish_with_exit_code_2(built_warehouse, args, messa
 
 
 def test_figure_adds_distinct_persons_where_a_register_exists(built_warehouse):
-    from dash_app.data.persons import person_count
+    from warehouse.marts.persons import person_count
 
     args = ("figure", "UTA1_MUJER_ATENDIDAS", "--from", "2024-01", "--to", "2024-05")
     payload = json.loads(_run(*args, "--json").stdout)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from dash_app.data import action_plan
-from dash_app.formatting import format_percent
+from warehouse.formatting import format_percent
+from warehouse.marts import plan_de_accion
 
 CUTOFF_NAME = "enero–mayo 2024"
 
@@ -61,14 +61,14 @@ DECK = {
 
 @pytest.fixture(scope="module")
 def cutoff_code(built_warehouse) -> str:
-    cutoff = action_plan.resolve_cutoff(CUTOFF_NAME)
+    cutoff = plan_de_accion.resolve_cutoff(CUTOFF_NAME)
     assert cutoff is not None
     return cutoff.cutoff_code
 
 
 @pytest.fixture(scope="module")
 def table(cutoff_code):
-    return action_plan.compliance_by_uta(cutoff_code).set_index("uta_code")
+    return plan_de_accion.compliance_by_uta(cutoff_code).set_index("uta_code")
 
 
 @pytest.mark.parametrize("uta_code", sorted(DECK))
@@ -82,7 +82,7 @@ def test_uta_compliance_matches_deck(table, uta_code):
 
 @pytest.mark.parametrize("uta_code", sorted(DECK))
 def test_reporting_entities_match_deck(cutoff_code, uta_code):
-    names = action_plan.reporting_entities(cutoff_code, uta_code)
+    names = plan_de_accion.reporting_entities(cutoff_code, uta_code)
     assert len(names) == len(set(names))
     assert set(names) == DECK[uta_code]["entities"]
 
@@ -127,7 +127,7 @@ def test_query_layer_equals_hand_written_sql(built_warehouse, cutoff_code, table
 
 
 def test_not_reported_activities_complete_the_count(cutoff_code):
-    missing = action_plan.not_reported(cutoff_code)
+    missing = plan_de_accion.not_reported(cutoff_code)
     uta_missing = missing[missing["uta_code"] != "TRANSVERSAL"]
     assert len(uta_missing) == 48 - 32
     assert uta_missing["status"].isna().all()

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from dash_app.data import indicators as query
+from warehouse.marts import indicators as query
 
 JAN, APR, MAY = date(2024, 1, 1), date(2024, 4, 1), date(2024, 5, 1)
 

@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from dash_app.formatting import format_month, format_month_range, format_number, format_percent
+from warehouse.formatting import format_month, format_month_range, format_number, format_percent
 
 
 def test_thousands_use_dots():
@@ -31,7 +31,7 @@ def test_months_in_spanish():
 def test_datetimes_in_bogota_time_and_spanish():
     from datetime import UTC, datetime
 
-    from dash_app.formatting import format_date, format_datetime
+    from warehouse.formatting import format_date, format_datetime
 
     assert format_datetime(datetime(2024, 6, 14, 17, 5, tzinfo=UTC)) == "14 jun 2024, 12:05"
     assert format_datetime(None) == "—"
@@ -39,7 +39,7 @@ def test_datetimes_in_bogota_time_and_spanish():
 
 
 def test_change_against_previous_period():
-    from dash_app.formatting import format_change
+    from warehouse.formatting import format_change
 
     assert format_change(120, 100) == "▲ 20 % frente al mismo periodo del año anterior"
     assert (

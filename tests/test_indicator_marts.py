@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, make_url, text
 
-from dash_app.data import indicators as query
+from warehouse.marts import indicators as query
 from warehouse.settings import PROJECT_ROOT, Settings
 
 NEW_CODE = "UTA3_PRUEBA_CONVIVENCIA"

@@ -8,8 +8,8 @@ from datetime import date
 from openpyxl import load_workbook
 from sqlalchemy import text
 
-from dash_app.data.persons import person_count
 from warehouse.intake.pseudonym import pseudonymise
+from warehouse.marts.persons import person_count
 from warehouse.settings import get_settings
 
 CODE = "UTA1_MUJER_ATENDIDAS"

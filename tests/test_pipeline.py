@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy import text
 
-from dash_app.data import indicators as marts
+from warehouse.marts import indicators as marts
 
 
 def test_dbt_build_produced_marts(built_warehouse):

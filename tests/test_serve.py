@@ -31,7 +31,7 @@ def _get(url: str, timeout: float = 60.0):
 
 def test_serve_runs_waitress_and_answers_the_dashboard(built_warehouse):
     port = _free_port()
-    command = [sys.executable, "-m", "warehouse.cli", "serve", "--port", str(port)]
+    command = [sys.executable, "-m", "dash_app.cli", "serve", "--port", str(port)]
     process = subprocess.Popen(
         command,
         cwd=PROJECT_ROOT,

@@ -12,10 +12,10 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from dash_app.data import action_plan
-from dash_app.data import indicators as query
-from dash_app.formatting import format_number, format_percent
 from warehouse.cli import app
+from warehouse.formatting import format_number, format_percent
+from warehouse.marts import indicators as query
+from warehouse.marts import plan_de_accion
 from warehouse.settings import PROJECT_ROOT
 
 DOC = PROJECT_ROOT / "docs" / "capacitacion.md"
@@ -57,7 +57,7 @@ def test_indicator_exercise_answer_equals_the_dashboard(built_warehouse, row):
 @pytest.mark.parametrize("row", COMPLIANCE, ids=[r[0] for r in COMPLIANCE])
 def test_compliance_exercise_answer_equals_the_dashboard(built_warehouse, row):
     _, _, cutoff, uta, answer = row
-    frame = action_plan.compliance_by_uta(cutoff, uta)
+    frame = plan_de_accion.compliance_by_uta(cutoff, uta)
     assert len(frame) == 1
     assert format_percent(frame.iloc[0]["compliance_ratio"]) == answer
 

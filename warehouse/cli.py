@@ -1,4 +1,7 @@
-"""`tablero`: the one command-line entry point for people and the Makefile."""
+"""`tablero`: the warehouse commands (db, load, build, figures, users…).
+
+The installed entry point is dash_app/cli.py, which adds the commands that need the app
+(`serve`) on top of this one: dependencies point dash_app → warehouse, never back."""
 
 from __future__ import annotations
 
@@ -68,30 +71,6 @@ def dbt(ctx: typer.Context) -> None:
         typer.echo(f"  - {failure}", err=True)
     if not outcome.success:
         raise typer.Exit(code=1)
-
-
-@app.command("serve")
-def serve(
-    host: str | None = typer.Option(None, help="Dirección (por defecto 127.0.0.1)."),
-    port: int | None = typer.Option(None, help="Puerto (por defecto 8050)."),
-    debug: bool = typer.Option(
-        False, help="Servidor de desarrollo de Dash con recarga y depuración (no para producción)."
-    ),
-    threads: int = typer.Option(8, min=1, help="Solicitudes atendidas a la vez (waitress)."),
-) -> None:
-    """Sirve el tablero Dash con waitress (servidor WSGI de producción)."""
-    from dash_app.app import create_app
-
-    settings = get_settings()
-    host, port = host or settings.app_host, port or settings.app_port
-    dash_app = create_app()
-    typer.echo(f"Tablero disponible en http://{host}:{port}")
-    if debug:
-        dash_app.run(host=host, port=port, debug=True)
-        return
-    from waitress import serve as waitress_serve
-
-    waitress_serve(dash_app.server, host=host, port=port, threads=threads, ident="tablero")
 
 
 @app.command("demo")

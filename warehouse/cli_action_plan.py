@@ -29,7 +29,7 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def _row_json(row: dict) -> dict:
-    from dash_app.formatting import format_percent
+    from warehouse.formatting import format_percent
 
     names = [n.strip() for n in (row["reporting_entities"] or "").split(",") if n.strip()]
     return {
@@ -53,7 +53,7 @@ def _row_json(row: dict) -> dict:
 
 
 def _table_lines(rows: list[dict]) -> list[str]:
-    from dash_app.formatting import format_number, format_percent
+    from warehouse.formatting import format_number, format_percent
 
     width = max(len(r["uta_label"]) for r in rows)
     header = f"{'UTA':<{width}}  {'esperadas':>9}  {'reportadas':>10}  {'cumplimiento':>12}"
@@ -93,7 +93,7 @@ def compliance(
     """Cumplimiento del reporte del plan de acción por UTA: esperadas, reportadas y %."""
     from sqlalchemy.exc import DBAPIError
 
-    from dash_app.data import action_plan
+    from warehouse.marts import plan_de_accion
 
     uta_code = None
     if uta is not None:
@@ -101,11 +101,13 @@ def compliance(
         if uta_code is None:
             raise _fail(f"UTA desconocida: «{uta}». Use 1, 2, 3 o transversal.")
     try:
-        found = action_plan.resolve_cutoff(cutoff)
+        found = plan_de_accion.resolve_cutoff(cutoff)
         if found is None:
-            known = "; ".join(f"{c.cutoff_code} ({c.cutoff_name})" for c in action_plan.cutoffs())
+            known = "; ".join(
+                f"{c.cutoff_code} ({c.cutoff_name})" for c in plan_de_accion.cutoffs()
+            )
             raise _fail(f"Corte desconocido: «{cutoff}». Cortes disponibles: {known or 'ninguno'}.")
-        frame = action_plan.compliance_by_uta(found.cutoff_code, uta_code)
+        frame = plan_de_accion.compliance_by_uta(found.cutoff_code, uta_code)
     except DBAPIError as error:
         raise _fail(
             "No se pudo consultar el almacén (¿falta ejecutar `tablero build`?): "

@@ -68,7 +68,7 @@ def indicators_command(
     as_json: bool = typer.Option(False, "--json", help="Salida en JSON."),
 ) -> None:
     """Lista el catálogo de indicadores (código, nombre, unidad, regla, UTA, entidad)."""
-    from dash_app.data import indicators as query
+    from warehouse.marts import indicators as query
 
     catalogue = query.indicators()
     rows = [
@@ -109,14 +109,14 @@ def figure_command(
     as_json: bool = typer.Option(False, "--json", help="Salida en JSON."),
 ) -> None:
     """Imprime la cifra que muestra el tablero para esos filtros, según la regla del indicador."""
-    from dash_app.data import indicators as query
-    from dash_app.data.persons import person_count
-    from dash_app.formatting import (
+    from warehouse.formatting import (
         format_month,
         format_month_range,
         format_months,
         format_number,
     )
+    from warehouse.marts import indicators as query
+    from warehouse.marts.persons import person_count
 
     first, last = _parse_month(start, "--from"), _parse_month(end, "--to")
     if first > last:

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dash_app.figures.base import MUTED, PALETTE, empty, styled
-from dash_app.formatting import format_date, format_month, format_percent
+from warehouse.formatting import format_date, format_month, format_percent
 
 MATURITY_TITLE = "Madurez de la gobernanza migratoria por dominio MGI"
 ATTENDANCE_TITLE = "Entidades que asisten por sesión del comité"

@@ -1,4 +1,4 @@
-"""Plan de acción page: follow-up of the work plan (logic in dash_app/views/plan.py)."""
+"""Plan de acción page: follow-up of the work plan (logic in dash_app/views/plan_de_accion.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dash_app.callbacks import query_dict
 from dash_app.components.common import page_header
 from dash_app.components.table import download_table
 from dash_app.context import page_chips, state_from_query
-from dash_app.views import plan as view
+from dash_app.views import plan_de_accion as view
 
 PATH = "/plan-de-accion"
 dash.register_page(

@@ -8,10 +8,10 @@ from dash import dcc, html
 
 from dash_app.cache import cached_call
 from dash_app.components.common import empty_note
-from dash_app.data import action_plan
-from dash_app.formatting import format_number
 from dash_app.state import FilterState
 from dash_app.views import common
+from warehouse.formatting import format_number
+from warehouse.marts import barreras
 
 PREFIX = "barr"
 ID_SEARCH, ID_KIND, ID_RESULTS = f"{PREFIX}-search", f"{PREFIX}-kind", f"{PREFIX}-results"
@@ -31,11 +31,11 @@ def clean_search(value: object) -> str | None:
 def items(state: FilterState, search: str | None, kind: str | None) -> pd.DataFrame:
     cutoff, _ = common.cutoff_for(state)
     return cached_call(
-        action_plan.barriers,
+        barreras.barriers,
         cutoff_code=cutoff,
         uta_code=state.uta,
         entity_code=state.entity,
-        item_kind=kind if kind in action_plan.ITEM_KINDS else None,
+        item_kind=kind if kind in barreras.ITEM_KINDS else None,
         search=search,
     )
 

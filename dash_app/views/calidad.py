@@ -11,10 +11,10 @@ from dash import html
 from dash_app.cache import cached_call
 from dash_app.components.common import empty_note, graph
 from dash_app.components.table import export_buttons, grid
-from dash_app.data import quality
-from dash_app.figures.quality import deliveries_by_entity
-from dash_app.formatting import MONTH_ABBR_ES, format_date, format_datetime, format_number
+from dash_app.figures.calidad import deliveries_by_entity
 from dash_app.state import FilterState
+from warehouse.formatting import MONTH_ABBR_ES, format_date, format_datetime, format_number
+from warehouse.marts import calidad
 
 PREFIX = "cal"
 SOURCE = "registro de entregas del almacén (mart_deliveries)"
@@ -58,7 +58,7 @@ def cutoff_label(code: str | None, start: date | None, end: date | None) -> str:
 
 def cutoff_frame(state: FilterState) -> pd.DataFrame:
     """Deliveries per entity and cut-off overlapping the period (plus those without cut-off)."""
-    frame = cached_call(quality.deliveries_by_cutoff, state.entity, state.start, state.end).copy()
+    frame = cached_call(calidad.deliveries_by_cutoff, state.entity, state.start, state.end).copy()
     frame["entity_text"] = (
         frame["entity_short_name"].fillna(frame["entity_code"]).fillna("sin entidad")
     )
@@ -76,7 +76,7 @@ def cutoff_frame(state: FilterState) -> pd.DataFrame:
 
 
 def delivery_frame(state: FilterState) -> pd.DataFrame:
-    frame = cached_call(quality.deliveries, state.entity, None, None).copy()
+    frame = cached_call(calidad.deliveries, state.entity, None, None).copy()
     frame["received_text"] = [format_datetime(v) for v in frame["received_at"]]
     frame["status_text"] = frame["status"].map(lambda s: STATUS_LABELS.get(s, s))
     return frame
@@ -150,7 +150,7 @@ def _by_cutoff(state: FilterState) -> html.Div:
 
 
 def _freshness(state: FilterState):
-    frame = cached_call(quality.entity_freshness, state.entity)
+    frame = cached_call(calidad.entity_freshness, state.entity)
     if frame.empty:
         return empty_note("Aún no hay información de oportunidad de las entregas.")
     rows = []

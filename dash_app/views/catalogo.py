@@ -8,9 +8,9 @@ from dash import html
 
 from dash_app.components.common import empty_note
 from dash_app.components.table import export_buttons, grid
-from dash_app.formatting import format_number
 from dash_app.state import FilterState
 from dash_app.views import common
+from warehouse.formatting import format_number
 
 PREFIX = "cat"
 COLUMNS = {

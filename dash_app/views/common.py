@@ -7,9 +7,9 @@ from datetime import date
 import pandas as pd
 
 from dash_app.cache import cached_call
-from dash_app.data import action_plan, explore, indicators
-from dash_app.formatting import format_month, format_month_range, format_months, format_number
 from dash_app.state import FilterState
+from warehouse.formatting import format_month, format_month_range, format_months, format_number
+from warehouse.marts import indicadores, indicators, plan_de_accion
 
 RULE_LABELS = {
     "sum": "suma de los meses del periodo",
@@ -22,7 +22,7 @@ SOURCE_WAREHOUSE = "almacén del Tablero (marts), exportaciones de las entidades
 
 def catalogue(state: FilterState | None = None) -> pd.DataFrame:
     """Indicators, narrowed to the state's UTA and entity when given."""
-    result = cached_call(explore.catalogue)
+    result = cached_call(indicadores.catalogue)
     if state is not None and state.uta:
         result = result[result["uta_code"] == state.uta]
     if state is not None and state.entity:
@@ -35,7 +35,7 @@ def indicator_figure(code: str, state: FilterState, localities=None) -> dict:
     the chosen months, or a shorter window at a cut-off for a source that publishes late."""
     chosen = state.locality_list if localities is None else localities
     window = cached_call(indicators.figure_window, code, state.start, state.end)
-    result = cached_call(explore.figure, code, window.start, window.end, chosen, state.entity)
+    result = cached_call(indicadores.figure, code, window.start, window.end, chosen, state.entity)
     return {
         **result,
         "lag_months": window.lag_months,
@@ -48,7 +48,7 @@ def previous_figure(code: str, state: FilterState) -> dict:
     """The same figure for the same window a year before."""
     window = cached_call(indicators.figure_window, code, state.start, state.end)
     start, end = indicators.previous_period(window.start, window.end)
-    return cached_call(explore.figure, code, start, end, state.locality_list, state.entity)
+    return cached_call(indicadores.figure, code, start, end, state.locality_list, state.entity)
 
 
 def figure_text(result: dict) -> str:
@@ -71,7 +71,7 @@ def figure_footnote(result: dict, unit: str) -> str:
 
 def cutoff_for(state: FilterState) -> tuple[str | None, str | None]:
     """The latest cut-off overlapping the period: (code, name) or (None, None)."""
-    cutoffs = cached_call(action_plan.cutoffs_in_period, state.start, state.end)
+    cutoffs = cached_call(plan_de_accion.cutoffs_in_period, state.start, state.end)
     if cutoffs.empty:
         return None, None
     row = cutoffs.iloc[0]
@@ -87,7 +87,7 @@ def to_date(value) -> date | None:
 def activities_at_cutoff(cutoff: str, state: FilterState) -> pd.DataFrame:
     """Activities with their status at the cut-off, 'no reportada' where nobody reported."""
     frame = cached_call(
-        action_plan.activities, cutoff_code=cutoff, uta_code=state.uta, entity_code=state.entity
+        plan_de_accion.activities, cutoff_code=cutoff, uta_code=state.uta, entity_code=state.entity
     )
     return frame.assign(status=frame["status"].fillna("no reportada")).rename(
         columns={"lead_entity_short_name": "lead_entity"}

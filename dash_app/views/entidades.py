@@ -9,10 +9,10 @@ from dash import html
 from dash_app.cache import cached_call
 from dash_app.components.common import empty_note
 from dash_app.components.filter_bar import dropdown
-from dash_app.data import quality, reference
-from dash_app.formatting import format_datetime, format_number
 from dash_app.state import FilterState
 from dash_app.views import common
+from warehouse.formatting import format_datetime, format_number
+from warehouse.marts import calidad, reference
 
 PREFIX = "ent"
 ID_SELECT = f"{PREFIX}-select"
@@ -74,7 +74,7 @@ def render(state: FilterState) -> list:
 
 
 def _overview(entities: pd.DataFrame):
-    freshness = cached_call(quality.entity_freshness)
+    freshness = cached_call(calidad.entity_freshness)
     merged = (
         entities.merge(
             freshness[["entity_code", "last_accepted_at", "is_stale"]], on="entity_code", how="left"
@@ -157,8 +157,8 @@ def _indicators(state: FilterState):
 
 
 def _deliveries(state: FilterState):
-    freshness = cached_call(quality.entity_freshness, state.entity)
-    deliveries = cached_call(quality.deliveries, state.entity, None, None)
+    freshness = cached_call(calidad.entity_freshness, state.entity)
+    deliveries = cached_call(calidad.deliveries, state.entity, None, None)
     lines = []
     if not freshness.empty:
         r = freshness.iloc[0]

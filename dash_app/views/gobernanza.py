@@ -10,11 +10,11 @@ from dash import dcc, html
 
 from dash_app.cache import cached_call
 from dash_app.components.common import empty_note, graph, kpi_card
-from dash_app.data import action_plan
 from dash_app.figures import gobernanza as figures
-from dash_app.formatting import format_date, format_month, format_number, format_percent
 from dash_app.state import FilterState, shift_months
 from dash_app.views.common import to_date
+from warehouse.formatting import format_date, format_month, format_number, format_percent
+from warehouse.marts import gobernanza
 
 PREFIX = "gob"
 ID_SESSION = f"{PREFIX}-session"
@@ -99,7 +99,7 @@ def pick_assessments(
 def session_for_url(state: FilterState, chosen: date | None) -> str | None:
     """The session to write in the URL: None when it is the one shown by default anyway, so the
     dropdown's first render does not rewrite the URL (and render the page a second time)."""
-    sessions = _dates(cached_call(action_plan.session_quorum)["session_date"])
+    sessions = _dates(cached_call(gobernanza.session_quorum)["session_date"])
     default, _ = pick_session(sessions, state, None)
     return None if chosen is None or chosen == default else chosen.isoformat()
 
@@ -110,7 +110,7 @@ def render(state: FilterState, session_text: str | None) -> list:
 
 def _quorum_section(state: FilterState, requested: date | None) -> html.Section:
     heading = html.H2("Verificación del quórum", className="h4 mt-2")
-    quorum = cached_call(action_plan.session_quorum)
+    quorum = cached_call(gobernanza.session_quorum)
     sessions = _dates(quorum["session_date"])
     chosen, inside = pick_session(sessions, state, requested)
     if chosen is None:
@@ -179,7 +179,7 @@ def _quorum_section(state: FilterState, requested: date | None) -> html.Section:
         ],
         className="g-3 mb-3",
     )
-    attendance = cached_call(action_plan.session_attendance, session_date=chosen)
+    attendance = cached_call(gobernanza.session_attendance, session_date=chosen)
     body = dbc.Row(
         [
             dbc.Col(_attendance_table(attendance), lg=6),
@@ -225,9 +225,9 @@ def _attendance_table(frame: pd.DataFrame):
 
 def _maturity_section(state: FilterState) -> html.Section:
     heading = html.H2("Nivel de madurez de la gobernanza migratoria", className="h4 mt-2")
-    levels = cached_call(action_plan.maturity_levels)
+    levels = cached_call(gobernanza.maturity_levels)
     note = html.P(mgi_note(levels), className="small text-body-secondary fst-italic mb-2")
-    frame = cached_call(action_plan.maturity_by_domain)
+    frame = cached_call(gobernanza.maturity_by_domain)
     months = _dates(frame["assessment_month"])
     latest, previous, inside = pick_assessments(months, state)
     if latest is None:

@@ -10,16 +10,16 @@ from dash_app.cache import cached_call
 from dash_app.components.common import empty_note, graph, kpi_card
 from dash_app.components.filter_bar import dropdown
 from dash_app.components.table import export_buttons, grid
-from dash_app.data import explore, persons
 from dash_app.figures.charts import breakdown_bar, ranking_bar, series_bar
-from dash_app.formatting import (
+from dash_app.state import FilterState
+from dash_app.views import common
+from warehouse.formatting import (
     format_change,
     format_datetime,
     format_month_range,
     format_number,
 )
-from dash_app.state import FilterState
-from dash_app.views import common
+from warehouse.marts import indicadores, persons
 
 PREFIX = "ind"
 ID_SELECT, ID_GRAIN, ID_DIMENSION = f"{PREFIX}-select", f"{PREFIX}-grain", f"{PREFIX}-dimension"
@@ -72,12 +72,12 @@ def options(catalogue: pd.DataFrame) -> list[dict]:
 def table_frame(code: str, state: FilterState) -> pd.DataFrame:
     """Exactly the rows behind the figure for these filters (also what the exports contain)."""
     return cached_call(
-        explore.value_rows, code, state.start, state.end, state.locality_list, state.entity
+        indicadores.value_rows, code, state.start, state.end, state.locality_list, state.entity
     )
 
 
 def lineage_frame(code: str, state: FilterState) -> pd.DataFrame:
-    frame = cached_call(explore.lineage, code, state.start, state.end).copy()
+    frame = cached_call(indicadores.lineage, code, state.start, state.end).copy()
     if state.entity:
         frame = frame[frame["entity_code"] == state.entity]
     frame["loaded_at_text"] = [format_datetime(v) for v in frame["loaded_at"]]
@@ -182,7 +182,7 @@ def render(state: FilterState, code: str | None, grain_key: str | None, dim_key:
 
     grain, grain_label = GRAINS[grain_key]
     series = cached_call(
-        explore.series, code, state.start, state.end, state.locality_list, grain, state.entity
+        indicadores.series, code, state.start, state.end, state.locality_list, grain, state.entity
     )
     note = (
         f"cada {grain_label} con la regla del indicador, recortado al periodo elegido"
@@ -190,7 +190,9 @@ def render(state: FilterState, code: str | None, grain_key: str | None, dim_key:
         else None
     )
     series_fig = series_bar(series, f"Serie por {grain_label} ({unit})", unit, source, note)
-    ranking = cached_call(explore.figure_by_locality, code, state.start, state.end, state.entity)
+    ranking = cached_call(
+        indicadores.figure_by_locality, code, state.start, state.end, state.entity
+    )
     ranking = ranking[ranking["is_locality"].astype(bool)] if not ranking.empty else ranking
     ranking_fig = ranking_bar(
         ranking,
@@ -278,7 +280,7 @@ def _breakdown(code: str, state: FilterState, dim_key: str | None, row, source: 
         return empty_note("Este indicador no admite desagregación por sexo ni por grupo de edad.")
     dimension, label = DIMENSIONS[dim_key]
     frame = cached_call(
-        explore.breakdown,
+        indicadores.breakdown,
         code,
         state.start,
         state.end,

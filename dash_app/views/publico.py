@@ -12,10 +12,10 @@ from dash import dcc, html
 from dash_app.cache import cached_call
 from dash_app.components.common import empty_note
 from dash_app.components.table import export_buttons, grid
-from dash_app.data import public
-from dash_app.formatting import format_month_range, format_number
 from dash_app.state import FilterState
 from dash_app.views import common
+from warehouse.formatting import format_month_range, format_number
+from warehouse.marts import publico
 
 PREFIX = "pub"
 ID_CUTOFF = f"{PREFIX}-cutoff"
@@ -36,7 +36,7 @@ EXPORT_COLUMNS = {
 
 
 def available_cutoffs() -> pd.DataFrame:
-    return cached_call(public.cutoffs)
+    return cached_call(publico.cutoffs)
 
 
 def chosen_cutoff(state: FilterState) -> str | None:
@@ -66,7 +66,7 @@ def _export_value(row):
 
 
 def figures_frame(cutoff: str) -> pd.DataFrame:
-    frame = cached_call(public.figures, cutoff).copy()
+    frame = cached_call(publico.figures, cutoff).copy()
     if frame.empty:
         return frame.assign(locality_label=[], figure_text=[], figure_export=[])
     frame["locality_label"] = [

@@ -8,11 +8,11 @@ from dash import html
 
 from dash_app.cache import cached_call
 from dash_app.components.common import empty_note, graph, kpi_card
-from dash_app.data import action_plan, reference
 from dash_app.figures.charts import compliance_gauge
-from dash_app.formatting import format_change, format_number, format_percent
 from dash_app.state import FilterState, to_query
 from dash_app.views import common
+from warehouse.formatting import format_change, format_number, format_percent
+from warehouse.marts import plan_de_accion, reference
 
 UTAS = ("UTA1", "UTA2", "UTA3")
 MAX_HEADLINES = 6
@@ -91,7 +91,7 @@ def _compliance_column(uta: str, compliance: pd.DataFrame, cutoff_name: str | No
 
 def render(state: FilterState) -> list:
     cutoff, cutoff_name = common.cutoff_for(state)
-    compliance = cached_call(action_plan.compliance_by_uta, cutoff) if cutoff else pd.DataFrame()
+    compliance = cached_call(plan_de_accion.compliance_by_uta, cutoff) if cutoff else pd.DataFrame()
     utas = cached_call(reference.utas)
     labels = dict(zip(utas["uta_code"], utas["uta_label"], strict=False))
     sections = []

@@ -9,12 +9,12 @@ from dash import html
 from dash_app.cache import cached_call
 from dash_app.components.common import empty_note, graph
 from dash_app.components.filter_bar import dropdown
-from dash_app.data import explore, reference
 from dash_app.figures.maps import choropleth
-from dash_app.formatting import format_month_range, format_number
 from dash_app.state import FilterState
 from dash_app.views import common
 from dash_app.views.indicadores import options
+from warehouse.formatting import format_month_range, format_number
+from warehouse.marts import indicadores, reference
 
 PREFIX = "terr"
 ID_SELECT, ID_MEASURE, ID_MAP = f"{PREFIX}-select", f"{PREFIX}-measure", f"{PREFIX}-map"
@@ -34,7 +34,7 @@ PROFILE_COLUMNS = {
 
 def locality_rank(code: str, locality: str, state: FilterState) -> str:
     """'3 de 19': the locality's place among the localities with data (1 = highest figure)."""
-    frame = cached_call(explore.figure_by_locality, code, state.start, state.end, state.entity)
+    frame = cached_call(indicadores.figure_by_locality, code, state.start, state.end, state.entity)
     if frame.empty:
         return "—"
     values = frame[frame["is_locality"].astype(bool)].dropna(subset=["value"])
@@ -55,7 +55,7 @@ def page_keys(catalogue: pd.DataFrame) -> dict:
 
 def map_frame(code: str, state: FilterState, measure: str) -> pd.DataFrame:
     """Figure per locality (dbt function) and, for 'tasa', per 1.000 inhabitants of 2024."""
-    frame = cached_call(explore.figure_by_locality, code, state.start, state.end, state.entity)
+    frame = cached_call(indicadores.figure_by_locality, code, state.start, state.end, state.entity)
     if frame.empty:
         return frame
     frame = frame[frame["is_locality"].astype(bool)].copy()

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from sqlalchemy import text
 
-from dash_app.formatting import format_number
+from warehouse.formatting import format_number
 
 
 def settle(page, timeout: int = 15000) -> None:

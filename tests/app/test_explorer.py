@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from dash_app.formatting import format_percent
+from warehouse.formatting import format_percent
 
 from .helpers import headline_figure, pick, settle, shown, sql_figure
 

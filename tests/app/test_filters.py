@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from dash_app.formatting import format_change
+from warehouse.formatting import format_change
 
 from .helpers import headline_figure, pick, settle, shown, sql_figure
 

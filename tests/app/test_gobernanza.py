@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import text
 
 from dash_app.figures import gobernanza as figures
-from dash_app.formatting import format_date, format_month, format_number, format_percent
 from dash_app.state import FilterState
 from dash_app.views import gobernanza as view
+from warehouse.formatting import format_date, format_month, format_number, format_percent
 
 from .helpers import settle
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from dash_app.formatting import format_number
+from warehouse.formatting import format_number
 
 from .helpers import settle
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dash_app.data.sql import frame
+from warehouse.marts.query import frame
 
 COLUMNS = [
     "indicator_code",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dash_app.data.sql import frame
+from warehouse.marts.query import frame
 
 CUTOFF_COLUMNS = ["cutoff_code", "cutoff_name", "cutoff_sort_order"]
 FIGURE_COLUMNS = [

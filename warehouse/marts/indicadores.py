@@ -1,6 +1,6 @@
 """Indicator explorer data in the shapes the views use (marts only).
 
-Every figure comes from dash_app/data/indicators.py, i.e. dbt's SQL functions
+Every figure comes from warehouse/marts/indicators.py, i.e. dbt's SQL functions
 (marts.indicator_figure*, indicator_series, indicator_breakdown): no rule is re-implemented here.
 Rows behind a figure, lineage with entity names and the catalogue are plain SELECTs on marts.*.
 """
@@ -11,8 +11,8 @@ from datetime import date
 
 import pandas as pd
 
-from dash_app.data import indicators, reference
-from dash_app.data.sql import frame
+from warehouse.marts import indicators, reference
+from warehouse.marts.query import frame
 
 GRAINS = ("month", "quarter", "year")
 DIMENSIONS = ("sex", "age_group")

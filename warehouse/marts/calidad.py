@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from dash_app.data.sql import frame
+from warehouse.marts.query import frame
 
 DELIVERY_COLUMNS = [
     "delivery_id",

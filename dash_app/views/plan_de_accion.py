@@ -9,16 +9,16 @@ from dash import html
 from dash_app.cache import cached_call
 from dash_app.components.common import empty_note, graph
 from dash_app.components.table import export_buttons, grid
-from dash_app.data import action_plan, indicators
 from dash_app.figures.charts import (
     compliance_gauge,
     expected_vs_reported,
     goal_progress,
     status_bars,
 )
-from dash_app.formatting import format_month, format_number, format_percent
 from dash_app.state import FilterState
 from dash_app.views import common
+from warehouse.formatting import format_month, format_number, format_percent
+from warehouse.marts import indicators, plan_de_accion
 
 PREFIX = "plan"
 SOURCE = "reportes de avance de las entidades (fct_activity_status)"
@@ -66,13 +66,13 @@ def render(state: FilterState) -> list:
                 "ejemplo, el corte enero–mayo 2024 en «Periodo rápido»."
             )
         ]
-    by_uta = cached_call(action_plan.compliance_by_uta, cutoff)
+    by_uta = cached_call(plan_de_accion.compliance_by_uta, cutoff)
     utas = by_uta[by_uta["uta_code"].isin(["UTA1", "UTA2", "UTA3"])]
     if state.uta:
         utas = utas[utas["uta_code"] == state.uta]
     total = by_uta[by_uta["uta_code"] == "TOTAL"]
     by_entity = cached_call(
-        action_plan.compliance_by_entity, cutoff, uta_code=state.uta, entity_code=state.entity
+        plan_de_accion.compliance_by_entity, cutoff, uta_code=state.uta, entity_code=state.entity
     )
 
     if state.uta or state.entity:
@@ -277,7 +277,7 @@ def _activities(state: FilterState):
 
 def _by_cutoff(state: FilterState):
     """Reporting compliance of every cut-off (UTA 1–3 together, or the chosen UTA)."""
-    every = cached_call(action_plan.compliance_by_uta, None)
+    every = cached_call(plan_de_accion.compliance_by_uta, None)
     rows = every[every["uta_code"] == (state.uta or "TOTAL")]
     figure = expected_vs_reported(
         rows.assign(

@@ -1,18 +1,17 @@
-"""Action-plan queries on the marts: cut-offs, compliance, statuses, barriers, quorum, maturity."""
+"""Plan de acción queries on the marts: cut-offs, reporting compliance and activity statuses."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
-from dash_app.data.sql import frame as _frame
+from warehouse.marts.query import frame as _frame
+from warehouse.text import fold
 
 UTA_CODES = ("UTA1", "UTA2", "UTA3", "TRANSVERSAL")
 STATUSES = ("no iniciada", "iniciada", "totalmente ejecutada")
-ITEM_KINDS = ("barrera", "actividad destacada")
 
 
 @dataclass(frozen=True)
@@ -24,15 +23,9 @@ class Cutoff:
     report_deadline: date | None
 
 
-def _plain(value: str) -> str:
-    """Lower case without accents ('Xenofobia en Educación' → 'xenofobia en educacion')."""
-    decomposed = unicodedata.normalize("NFKD", value)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-
-
 def normalize_text(value: str) -> str:
     """Case-, accent- and dash-insensitive form: 'Enero-Mayo 2024' == 'enero–mayo 2024'."""
-    plain = _plain(value)
+    plain = fold(value)
     for dash in ("\u2013", "\u2014", "\u2212", "_"):
         plain = plain.replace(dash, "-")
     plain = " ".join(plain.replace("-", " - ").split())
@@ -207,95 +200,3 @@ def activities(
 def not_reported(cutoff_code: str, uta_code: str | None = None) -> pd.DataFrame:
     """Activities expected in the cut-off with no status, and the entity that leads each."""
     return activities(cutoff_code=cutoff_code, uta_code=uta_code, reported=False)
-
-
-def barriers(
-    cutoff_code: str | None = None,
-    uta_code: str | None = None,
-    entity_code: str | None = None,
-    item_kind: str | None = None,
-    search: str | None = None,
-) -> pd.DataFrame:
-    """Barriers and highlighted activities; `search` matches the text ignoring case and accents."""
-    needle = _plain(search.strip()) if search and search.strip() else None
-    return _frame(
-        "select b.barrier_key, b.cutoff_code, d.cutoff_name, b.uta_code, "
-        "coalesce(u.uta_label, b.uta_code) as uta_label, b.entity_code, e.entity_short_name, "
-        "b.item_kind, b.item_text "
-        "from marts.fct_barriers b "
-        "join marts.dim_cutoff d using (cutoff_code) "
-        "left join marts.dim_uta u using (uta_code) "
-        "left join marts.dim_entity e using (entity_code) "
-        "where (cast(:cutoff as text) is null or b.cutoff_code = :cutoff) "
-        "and (cast(:uta as text) is null or b.uta_code = :uta) "
-        "and (cast(:entity as text) is null or b.entity_code = :entity) "
-        "and (cast(:kind as text) is null or b.item_kind = :kind) "
-        "and (cast(:needle as text) is null or position(:needle in "
-        "translate(lower(b.item_text), 'áéíóúüñ', 'aeiouun')) > 0) "
-        "order by d.sort_order, u.sort_order, e.quorum_order, b.item_kind, b.source_row",
-        {
-            "cutoff": cutoff_code,
-            "uta": uta_code,
-            "entity": entity_code,
-            "kind": item_kind,
-            "needle": needle,
-        },
-        columns=[
-            "barrier_key",
-            "cutoff_code",
-            "cutoff_name",
-            "uta_code",
-            "uta_label",
-            "entity_code",
-            "entity_short_name",
-            "item_kind",
-            "item_text",
-        ],
-    )
-
-
-def session_quorum() -> pd.DataFrame:
-    """One row per committee session: members, attending, ratio and quorum (latest first)."""
-    return _frame(
-        "select session_date, member_entities, attending_entities, attendance_ratio, "
-        "quorum_required, has_quorum from marts.mart_session_quorum order by session_date desc"
-    )
-
-
-def session_attendance(session_date: date) -> pd.DataFrame:
-    """The quorum list of one session: every member entity in quorum order, attended or not."""
-    return _frame(
-        "select s.session_date, s.entity_code, e.entity_name, e.entity_short_name, s.attended "
-        "from marts.fct_session_attendance s join marts.dim_entity e using (entity_code) "
-        "where s.session_date = :session order by e.quorum_order",
-        {"session": session_date},
-    )
-
-
-def maturity_domains() -> pd.DataFrame:
-    """The six MGI domains with their descriptions and number of criteria."""
-    return _frame(
-        "select domain_code, domain_name, domain_description, criteria_count "
-        "from marts.dim_maturity_domain order by sort_order"
-    )
-
-
-def maturity_levels() -> pd.DataFrame:
-    """The project's maturity scale: level name and score range (0–1), lowest first."""
-    return _frame(
-        "select level_code, level_name, min_score, max_score from marts.dim_maturity_level "
-        "order by min_score"
-    )
-
-
-def maturity_by_domain(start: date | None = None, end: date | None = None) -> pd.DataFrame:
-    """Maturity score (0–1) and level per assessment month and domain, oldest month first."""
-    return _frame(
-        "select g.assessment_month, g.domain_code, g.domain_name, g.criteria_count, "
-        "g.assessed_criteria, g.score, g.level_code, g.level_name "
-        "from marts.fct_governance_maturity g join marts.dim_maturity_domain d using (domain_code) "
-        "where (cast(:start as date) is null or g.assessment_month >= :start) "
-        "and (cast(:end as date) is null or g.assessment_month <= :end) "
-        "order by g.assessment_month, d.sort_order",
-        {"start": start, "end": end},
-    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dash_app.data.sql import frame, scalar
+from warehouse.marts.query import frame, scalar
 
 
 def localities() -> pd.DataFrame:

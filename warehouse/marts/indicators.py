@@ -11,6 +11,7 @@ import pandas as pd
 from sqlalchemy import text
 
 from warehouse.db import get_engine
+from warehouse.marts.query import frame
 
 Grain = Literal["month", "quarter", "year"]
 Dimension = Literal["sex", "age_group"]
@@ -22,8 +23,7 @@ _FIGURE_COLUMNS = "aggregation_rule, figure, months_with_data, first_month, last
 
 
 def _frame(sql: str, params: dict | None = None) -> pd.DataFrame:
-    with get_engine().connect() as conn:
-        return pd.read_sql(text(sql), conn, params=params or {})
+    return frame(sql, params, coerce_float=True)
 
 
 def _localities_param(locality_codes: list[str] | None) -> list[str] | None:
