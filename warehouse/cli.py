@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from warehouse import cli_action_plan, cli_indicators, cli_intake
+from warehouse import cli_action_plan, cli_indicators, cli_intake, cli_users
 from warehouse.db import display_url, get_engine, resolve_url, stop_embedded
 from warehouse.settings import get_settings
 
@@ -82,6 +82,7 @@ def demo() -> None:
     settings = get_settings()
     engine = get_engine()
     ensure_schema(engine)
+    first_admin(engine)
     results = load_demo(engine, settings.demo_dir)
     loaded = sum(r.status == "aceptado" for r in results)
     same = sum(r.status == "duplicado" for r in results)
@@ -99,8 +100,29 @@ def demo() -> None:
     build()
 
 
+DEMO_ADMIN = "admin@tablero.local"
+
+
+def first_admin(engine) -> None:
+    """No user yet: create the first admin with a random password, printed once (nothing is
+    stored in clear text; `tablero user set-password` replaces it)."""
+    import secrets
+
+    from warehouse import users
+
+    if users.count_users(engine):
+        return
+    password = secrets.token_urlsafe(18)
+    users.add_user(engine, DEMO_ADMIN, "admin", password)
+    typer.echo(
+        "Primer usuario administrador creado (la contraseña se muestra solo esta vez):\n"
+        f"  correo: {DEMO_ADMIN}\n  contraseña: {password}\n"
+        "Cree los demás con «tablero user add CORREO --role ROL [--entity CODIGO]»."
+    )
+
+
 # Command groups owned by other modules register themselves on the same app.
-for _module in (cli_intake, cli_indicators, cli_action_plan):
+for _module in (cli_intake, cli_indicators, cli_action_plan, cli_users):
     _module.register(app)
 
 

@@ -1,4 +1,4 @@
-"""Create the intake and raw schemas (idempotent) from the SQL file and the export contracts."""
+"""Create the intake, raw and auth schemas (idempotent) from SQL files and export contracts."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ def _add_missing_columns(kind: ExportKind) -> str:
 
 
 def schema_ddl() -> str:
-    base = (SQL_DIR / "intake.sql").read_text(encoding="utf-8")
+    base = "\n\n".join(
+        (SQL_DIR / name).read_text(encoding="utf-8") for name in ("intake.sql", "auth.sql")
+    )
     tables = "\n\n".join(
         raw_table_ddl(kind) + "\n" + _add_missing_columns(kind) for kind in EXPORT_KINDS.values()
     )

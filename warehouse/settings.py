@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -37,9 +37,36 @@ class Settings(BaseSettings):
         default=False,
         description="Public deployment: only /publico is served (every other page answers 404).",
     )
-    pseudonym_key: str = Field(
-        default="cambie-esta-clave-en-produccion",
+    # Secrets have no default: when unset they are generated on first use into secrets_file
+    # (warehouse/secrets.py), and a known or short value is refused.
+    pseudonym_key: SecretStr | None = Field(
+        default=None,
         description="HMAC key used to pseudonymise identity numbers before storage.",
+    )
+    secret_key: SecretStr | None = Field(
+        default=None, description="Signs the session cookie of logged-in users."
+    )
+    secrets_file: Path | None = Field(
+        default=None,
+        description="Where generated secrets are kept (mode 0600); default data_dir/secrets.json.",
+    )
+    allowed_hosts: str = Field(
+        default="127.0.0.1,localhost",
+        description="Comma-separated host names the server answers (any other Host gets 400).",
+    )
+    https: bool = Field(
+        default=False,
+        description="Served over TLS (directly or by a proxy): Secure cookies and HSTS.",
+    )
+    session_hours: float = Field(default=8.0, description="A login lasts at most this long.")
+    session_idle_minutes: float = Field(
+        default=60.0, description="A session unused this long expires."
+    )
+    login_rate_limit: str = Field(
+        default="10 per minute", description="Login attempts per client address (flask-limiter)."
+    )
+    max_callback_bytes: int = Field(
+        default=512 * 1024, description="Largest accepted body of a Dash callback request."
     )
 
     catalog_dir: Path = Field(
@@ -59,6 +86,14 @@ class Settings(BaseSettings):
     @property
     def embedded_pgdata(self) -> Path:
         return self.data_dir / "pgdata"
+
+    @property
+    def secrets_path(self) -> Path:
+        return self.secrets_file or self.data_dir / "secrets.json"
+
+    @property
+    def allowed_host_list(self) -> list[str]:
+        return [h.strip() for h in self.allowed_hosts.split(",") if h.strip()]
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from warehouse.cli import app
 from warehouse.dbt_runner import safe_build
 from warehouse.intake.loader import load_file
 from warehouse.intake.pseudonym import pseudonymise
+from warehouse.secrets import pseudonym_key
 from warehouse.settings import get_settings
 
 NUMBERS = ["1020304050", "987654321", "52123456", "7788990011"]
@@ -56,7 +57,7 @@ def test_person_level_file_is_pseudonymised_and_counted(
     assert check.exit_code == 1 and "Tipo de documento desconocido" in check.output
     assert safe_build().success
 
-    key = get_settings().pseudonym_key
+    key = pseudonym_key()
     with engine.connect() as conn:
         columns = conn.execute(
             text(

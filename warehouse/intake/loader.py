@@ -20,6 +20,7 @@ from warehouse.intake.bulk import Progress, copy_rows
 from warehouse.intake.inspection import archived_content, inspect_bytes
 from warehouse.intake.problems import Problem, errors_of, warnings_of
 from warehouse.schema import ensure_schema
+from warehouse.secrets import pseudonym_key
 from warehouse.settings import Settings, get_settings
 
 
@@ -92,7 +93,7 @@ def load_bytes(
     inspection = inspect_bytes(path, data, settings, progress=progress)
     kind = inspection.kind
     content, content_kind = archived_content(
-        inspection, data, settings.pseudonym_key, settings.max_file_bytes
+        inspection, data, pseudonym_key(settings), settings.max_file_bytes
     )
     delivery = Delivery(
         file_name=path.name,

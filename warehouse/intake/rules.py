@@ -26,6 +26,7 @@ from warehouse.intake.checks import (
 )
 from warehouse.intake.problems import Problem
 from warehouse.intake.pseudonym import normalize_document, pseudonymise
+from warehouse.secrets import pseudonym_key
 
 __all__ = ["RULES", "RowContext", "check_row"]
 
@@ -120,7 +121,7 @@ def person_services(record: dict, row: int, ctx: RowContext) -> list[Problem]:
             )
         elif record.get("tipo_documento"):
             record["persona_seudonimo"] = pseudonymise(
-                record["tipo_documento"], normalized, ctx.settings.pseudonym_key
+                record["tipo_documento"], normalized, pseudonym_key(ctx.settings)
             )
         record["numero_documento"] = None  # never kept past this point
     return problems

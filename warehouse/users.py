@@ -1,0 +1,222 @@
+"""Users, roles and server-side sessions (schema auth): argon2 hashes, expiring sessions, audit.
+
+Roles (docs/dominio.md, "Quién usa el tablero"):
+- admin: the technical secretariat: everything, users, catalogue, sessions.
+- editor: one entity's focal point: delivers its own entity's files; sees the internal views.
+- analista: every internal view and download; no delivery.
+- lector: internal views, no row-level downloads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Engine, text
+
+ROLES = ("admin", "editor", "analista", "lector")
+ROLE_LABELS = {
+    "admin": "Administración (secretaría técnica)",
+    "editor": "Enlace de entidad",
+    "analista": "Analista",
+    "lector": "Lectura",
+}
+MIN_PASSWORD_LENGTH = 12
+EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}$")
+_HASHER = PasswordHasher()
+# Verifying against this keeps a login for an unknown e-mail as slow as a wrong password.
+_DUMMY_HASH = _HASHER.hash(secrets.token_hex(16))
+
+
+class UserError(ValueError):
+    """A refused user operation (message in Spanish)."""
+
+
+@dataclass(frozen=True)
+class User:
+    user_id: int
+    email: str
+    role: str
+    entity_code: str | None
+    is_active: bool
+    last_login_at: datetime | None = None
+
+
+_USER_COLUMNS = "user_id, email, role, entity_code, is_active, last_login_at"
+
+
+def normalize_email(email: str) -> str:
+    value = (email or "").strip().lower()
+    if not EMAIL_RE.match(value):
+        raise UserError(f"Correo no válido: «{email}».")
+    return value
+
+
+def check_password(password: str) -> str:
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise UserError(f"La contraseña debe tener al menos {MIN_PASSWORD_LENGTH} caracteres.")
+    if "\x00" in password:
+        raise UserError("La contraseña contiene caracteres no válidos.")
+    return password
+
+
+def _event(conn, email: str | None, event: str, detail: str = "", address: str = "") -> None:
+    conn.execute(
+        text(
+            "insert into auth.events (email, event, detail, client_address) "
+            "values (:email, :event, :detail, :address)"
+        ),
+        {"email": email, "event": event, "detail": detail, "address": address},
+    )
+
+
+def add_user(
+    engine: Engine, email: str, role: str, password: str, entity_code: str | None = None
+) -> User:
+    email = normalize_email(email)
+    if role not in ROLES:
+        raise UserError(f"Rol desconocido: «{role}». Roles: {', '.join(ROLES)}.")
+    if role == "editor" and not entity_code:
+        raise UserError("Un editor pertenece a una entidad: indique --entity CODIGO.")
+    if role != "editor" and entity_code:
+        raise UserError("Solo el rol editor lleva entidad.")
+    digest = _HASHER.hash(check_password(password))
+    with engine.begin() as conn:
+        if conn.execute(text("select 1 from auth.users where email = :e"), {"e": email}).first():
+            raise UserError(f"Ya existe un usuario con el correo {email}.")
+        row = conn.execute(
+            text(
+                "insert into auth.users (email, role, entity_code, password_hash) "
+                f"values (:email, :role, :entity, :hash) returning {_USER_COLUMNS}"
+            ),
+            {"email": email, "role": role, "entity": entity_code, "hash": digest},
+        ).one()
+        _event(conn, email, "usuario creado", f"rol {role}")
+    return User(*row)
+
+
+def list_users(engine: Engine) -> list[User]:
+    with engine.connect() as conn:
+        rows = conn.execute(text(f"select {_USER_COLUMNS} from auth.users order by email"))
+        return [User(*row) for row in rows]
+
+
+def count_users(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(text("select count(*) from auth.users")).scalar_one())
+
+
+def _update(engine: Engine, email: str, sql: str, params: dict, event: str) -> None:
+    email = normalize_email(email)
+    with engine.begin() as conn:
+        found = conn.execute(text(sql), {"email": email, **params}).rowcount
+        if not found:
+            raise UserError(f"No existe un usuario con el correo {email}.")
+        conn.execute(
+            text(
+                "delete from auth.sessions where user_id = "
+                "(select user_id from auth.users where email = :email)"
+            ),
+            {"email": email},
+        )
+        _event(conn, email, event)
+
+
+def disable_user(engine: Engine, email: str) -> None:
+    """The user can no longer log in; their open sessions end now."""
+    _update(
+        engine,
+        email,
+        "update auth.users set is_active = false, updated_at = now() where email = :email",
+        {},
+        "usuario deshabilitado",
+    )
+
+
+def set_password(engine: Engine, email: str, password: str) -> None:
+    """New password; open sessions end (whoever knew the old one is logged out)."""
+    digest = _HASHER.hash(check_password(password))
+    _update(
+        engine,
+        email,
+        "update auth.users set password_hash = :hash, is_active = true, updated_at = now() "
+        "where email = :email",
+        {"hash": digest},
+        "contraseña cambiada",
+    )
+
+
+def authenticate(engine: Engine, email: str, password: str, address: str = "") -> User | None:
+    """The active user with that e-mail and password, else None (the attempt is audited)."""
+    try:
+        email = normalize_email(email)
+    except UserError:
+        email = ""
+    with engine.begin() as conn:
+        row = conn.execute(
+            text(f"select {_USER_COLUMNS}, password_hash from auth.users where email = :e"),
+            {"e": email},
+        ).first()
+        stored = row.password_hash if row is not None and row.is_active else None
+        try:
+            ok = _HASHER.verify(stored or _DUMMY_HASH, password or "") and stored is not None
+        except (VerificationError, InvalidHashError):
+            ok = False
+        _event(conn, email or None, "ingreso" if ok else "ingreso fallido", "", address)
+        if not ok:
+            return None
+        conn.execute(
+            text("update auth.users set last_login_at = now() where user_id = :u"),
+            {"u": row.user_id},
+        )
+        return User(*row[:6])
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def open_session(engine: Engine, user: User, hours: float) -> str:
+    """A new random session token (kept by the browser); only its hash is stored."""
+    token = secrets.token_urlsafe(32)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "insert into auth.sessions (session_hash, user_id, expires_at) "
+                "values (:h, :u, now() + make_interval(secs => :secs))"
+            ),
+            {"h": _hash_token(token), "u": user.user_id, "secs": hours * 3600},
+        )
+    return token
+
+
+def session_user(engine: Engine, token: str, idle_minutes: float) -> User | None:
+    """The active user of a live session (touching it), or None if expired, idle or unknown."""
+    if not isinstance(token, str) or not token or len(token) > 200:
+        return None
+    with engine.begin() as conn:
+        row = conn.execute(
+            text(
+                "update auth.sessions s set last_seen_at = now() from auth.users u "
+                "where s.session_hash = :h and u.user_id = s.user_id and u.is_active "
+                "and s.expires_at > now() "
+                "and s.last_seen_at > now() - make_interval(secs => :idle) "
+                "returning u.user_id, u.email, u.role, u.entity_code, u.is_active, "
+                "u.last_login_at"
+            ),
+            {"h": _hash_token(token), "idle": idle_minutes * 60},
+        ).first()
+    return User(*row) if row is not None else None
+
+
+def close_session(engine: Engine, token: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            text("delete from auth.sessions where session_hash = :h"), {"h": _hash_token(token)}
+        )
+        conn.execute(text("delete from auth.sessions where expires_at < now()"))
