@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
 import typer
+
+from warehouse.text import fold_words
 
 RULE_LABELS = {
     "sum": "suma de los meses",
@@ -31,20 +32,15 @@ def _parse_month(value: str, option: str) -> date:
     raise _fail(f"Mes inválido en {option}: «{value}». Use el formato AAAA-MM (p. ej. 2024-05).")
 
 
-def _plain(value: str) -> str:
-    text = unicodedata.normalize("NFKD", str(value).strip().lower())
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
-
-
 def _resolve_localities(values: list[str], catalogue) -> list[str]:
     """Accept codes ('01', '1', '00') or names ('Usaquén', 'kennedy'); fail on anything else."""
     by_key: dict[str, str] = {}
     for row in catalogue.itertuples():
         by_key[row.locality_code] = row.locality_code
-        by_key[_plain(row.locality_name)] = row.locality_code
+        by_key[fold_words(row.locality_name)] = row.locality_code
     codes = []
     for value in values:
-        key = value.strip().zfill(2) if value.strip().isdigit() else _plain(value)
+        key = value.strip().zfill(2) if value.strip().isdigit() else fold_words(value)
         if key not in by_key:
             raise _fail(
                 f"Localidad desconocida: «{value}». Use un código de 00 (Distrito) a 20 "

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from warehouse.demo_generator.deliveries import MANIFEST, read_manifest
 from warehouse.intake.loader import LoadResult, load_file
 
 EXPORT_SUFFIXES = {".csv", ".xlsx"}
+# When each demo export was received and who sent it; written by seeds/generator (deliveries.py).
+MANIFEST = "entregas.csv"
+
+
+def read_manifest(demo_dir: Path) -> dict[str, tuple[datetime, str]]:
+    """{relative path: (received_at, submitter)} from entregas.csv; empty when there is none."""
+    path = demo_dir / MANIFEST
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {
+            row["file"]: (datetime.fromisoformat(row["received_at"]), row["submitter"])
+            for row in csv.DictReader(handle)
+        }
 
 
 def demo_files(demo_dir: Path) -> list[Path]:

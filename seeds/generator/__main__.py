@@ -1,11 +1,11 @@
-"""Command line: `python -m warehouse.demo_generator [--out DIR]` rewrites the demo exports."""
+"""Command line: `python -m seeds.generator [--out DIR]` rewrites the demo exports."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from warehouse.demo_generator.build import generate
+from seeds.generator.build import generate
 from warehouse.settings import get_settings
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from warehouse.demo_generator.catalog import Catalog
-from warehouse.demo_generator.formats import STYLES, Style, format_header
-from warehouse.demo_generator.writers import write_export
+from seeds.generator.catalog import Catalog
+from seeds.generator.formats import STYLES, Style, format_header
+from seeds.generator.writers import write_export
 
 STATUSES = ["no iniciada", "iniciada", "totalmente ejecutada"]
 # Cut-off → folder of the delivery (the month the entities report it).

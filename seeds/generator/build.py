@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from warehouse.demo_generator.action_plan import write_activity_files, write_barrier_files
-from warehouse.demo_generator.catalog import Catalog
-from warehouse.demo_generator.deliveries import write_manifest
-from warehouse.demo_generator.governance import write_attendance_files, write_maturity_files
-from warehouse.demo_generator.history import add_history
-from warehouse.demo_generator.indicator_files import write_indicator_files
-from warehouse.demo_generator.persons import write_person_files
-from warehouse.demo_generator.series import build_series
+from seeds.generator.action_plan import write_activity_files, write_barrier_files
+from seeds.generator.catalog import Catalog
+from seeds.generator.deliveries import write_manifest
+from seeds.generator.governance import write_attendance_files, write_maturity_files
+from seeds.generator.history import add_history
+from seeds.generator.indicator_files import write_indicator_files
+from seeds.generator.persons import write_person_files
+from seeds.generator.series import build_series
 
 SEED = 2024
 EXPORT_SUFFIXES = {".csv", ".xlsx"}

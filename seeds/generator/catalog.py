@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import csv
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from warehouse.intake.localities import normalize_locality
 from warehouse.settings import PROJECT_ROOT
 
 CATALOG_DIR = PROJECT_ROOT / "seeds" / "catalog"
 DISTRICT = "00"
-
-
-def normalize_locality(text: str) -> str:
-    """Same form as locality_aliases.alias_normalized: lower, no accents, `-`/`_` → space."""
-    text = unicodedata.normalize("NFKD", text.strip().lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", re.sub(r"[-_]", " ", text)).strip()
 
 
 def _read(path: Path) -> list[dict[str, str]]:

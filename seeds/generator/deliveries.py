@@ -8,7 +8,8 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-MANIFEST = "entregas.csv"
+from warehouse.demo import MANIFEST
+
 BOGOTA = timezone(timedelta(hours=-5))
 HABITUALLY_LATE = {"SDS", "IDIPRON"}  # deliver after the others, past the cut-off deadline
 OCCASIONALLY_LATE = 0.1  # share of the other entities' action-plan files that arrive late
@@ -83,15 +84,3 @@ def write_manifest(out: Path, files: list[Path], seed: int) -> Path:
             moment, submitter = received_at(relative, seed)
             writer.writerow([relative, moment.isoformat(), submitter])
     return path
-
-
-def read_manifest(out: Path) -> dict[str, tuple[datetime, str]]:
-    """{relative path: (received_at, submitter)} from entregas.csv; empty when there is none."""
-    path = out / MANIFEST
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {
-            row["file"]: (datetime.fromisoformat(row["received_at"]), row["submitter"])
-            for row in csv.DictReader(handle)
-        }

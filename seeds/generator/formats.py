@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
+
+from warehouse.text import strip_accents
 
 MONTH_ABBR = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"]
 MONTH_NAMES = [
@@ -68,11 +69,6 @@ STYLES: dict[str, Style] = {
     "SDSCJ": Style(fmt="xlsx", months="mon-yyyy", localities="title", header="title"),
     "SDA": Style(delimiter=";", encoding="cp1252", months="yyyy/mm", localities="typos"),
 }
-
-
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def spell_locality(code: str, name: str, how: str) -> str:

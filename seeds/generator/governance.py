@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from warehouse.demo_generator.catalog import Catalog
-from warehouse.demo_generator.formats import Style, format_header
-from warehouse.demo_generator.writers import write_export
+from seeds.generator.catalog import Catalog
+from seeds.generator.formats import Style, format_header
+from seeds.generator.writers import write_export
 
 # Sessions of the intersectoral committee in 2024 and the member entities that did not attend.
 SESSIONS: dict[date, set[str]] = {

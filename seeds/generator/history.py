@@ -11,9 +11,9 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from warehouse.demo_generator.allocation import allocate, jitter
-from warehouse.demo_generator.catalog import DISTRICT, Catalog
-from warehouse.demo_generator.series import DISTRICT_SHARE, MONTHS, Series
+from seeds.generator.allocation import allocate, jitter
+from seeds.generator.catalog import DISTRICT, Catalog
+from seeds.generator.series import DISTRICT_SHARE, MONTHS, Series
 
 MONTHS_2023: list[date] = [date(2023, m, 1) for m in range(1, 13)]
 FLOW_RULE = "sum"

@@ -8,17 +8,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from warehouse.demo_generator.allocation import largest_remainder
-from warehouse.demo_generator.catalog import DISTRICT, Catalog
-from warehouse.demo_generator.formats import (
+from seeds.generator.allocation import largest_remainder
+from seeds.generator.catalog import DISTRICT, Catalog
+from seeds.generator.formats import (
     STYLES,
     format_header,
     format_month,
     format_number,
     spell_locality,
 )
-from warehouse.demo_generator.series import Series
-from warehouse.demo_generator.writers import write_export
+from seeds.generator.series import Series
+from seeds.generator.writers import write_export
 
 BASE_COLUMNS = ["entidad", "indicador", "localidad", "mes", "valor"]
 SEX_SPLIT = {"Mujer": 0.55, "Hombre": 0.45}

@@ -15,10 +15,10 @@ import random
 from datetime import date
 from pathlib import Path
 
-from warehouse.demo_generator.catalog import DISTRICT, Catalog
-from warehouse.demo_generator.formats import STYLES, format_header, format_month, spell_locality
-from warehouse.demo_generator.series import MONTHS, Series
-from warehouse.demo_generator.writers import write_export
+from seeds.generator.catalog import DISTRICT, Catalog
+from seeds.generator.formats import STYLES, format_header, format_month, spell_locality
+from seeds.generator.series import MONTHS, Series
+from seeds.generator.writers import write_export
 
 ENTITY = "SDMUJER"
 INDICATOR = "UTA1_MUJER_ATENDIDAS"

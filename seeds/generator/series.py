@@ -8,13 +8,13 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from warehouse.demo_generator.allocation import (
+from seeds.generator.allocation import (
     allocate,
     jitter,
     largest_remainder,
     locality_weights,
 )
-from warehouse.demo_generator.catalog import DISTRICT, Catalog
+from seeds.generator.catalog import DISTRICT, Catalog
 
 Series = dict[date, dict[str, int]]
 

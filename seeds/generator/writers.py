@@ -11,7 +11,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from warehouse.demo_generator.formats import Style
+from seeds.generator.formats import Style
 
 Cell = object  # text, int or datetime
 FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)

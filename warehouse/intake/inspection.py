@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from warehouse.intake.pseudonym import looks_like_identity, pseudonymise
 from warehouse.intake.reader import ReadError, read_table
 from warehouse.intake.validation import detect_kind, validate_table
 from warehouse.settings import Settings, get_settings
+from warehouse.text import fold
 
 
 @dataclass
@@ -104,17 +104,12 @@ def inspect_file(path: Path, settings: Settings | None = None) -> Inspection:
     return inspect_bytes(path, path.read_bytes(), settings)
 
 
-def _plain(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
 def may_hold_identity_numbers(data: bytes) -> bool:
     """Conservative: an unreadable file mentioning a document column is not archived raw."""
     head = data[:65536]
     for encoding in ("utf-8", "latin-1"):
         try:
-            if re.search(r"documento|cedula", _plain(head.decode(encoding))):
+            if re.search(r"documento|cedula", fold(head.decode(encoding))):
                 return True
         except UnicodeDecodeError:
             continue

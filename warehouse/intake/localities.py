@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from warehouse.intake.catalog import Catalog
+from warehouse.text import fold
 
 DISTRICT_CODE = "00"
 
 
 def normalize_locality(text: str) -> str:
     """Same form as the dbt macro normalize_locality: lower, no accents, `-`/`_` → space."""
-    text = unicodedata.normalize("NFKD", (text or "").strip().lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("_", " ").replace("-", " ")
+    text = fold(text).replace("_", " ").replace("-", " ")
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+
+from warehouse.text import fold
 
 MONTHS_ES = {
     "ene": 1,
@@ -26,9 +27,7 @@ MONTHS_ES = {
 
 def normalize_name(text: str) -> str:
     """Lower case, no accents, single spaces/underscores: for matching headers and names."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[\s_]+", "_", text.strip().lower())
+    return re.sub(r"[\s_]+", "_", fold(text).strip())
 
 
 EXCEL_EPOCH = date(1899, 12, 30)
