@@ -31,7 +31,7 @@ ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
 
 def _reset_caches() -> None:
     get_settings.cache_clear()
-    warehouse_db._engine_for.cache_clear()
+    warehouse_db.clear_engines()
 
 
 @pytest.fixture(scope="session")

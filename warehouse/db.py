@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import warnings
 from functools import lru_cache
 from urllib.parse import quote
@@ -55,14 +56,40 @@ def ensure_database(settings: Settings | None = None) -> None:
     _ensure_database(url, url.database or "postgres")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _engine_for(url_string: str) -> Engine:
+    """One engine (one connection pool) per resolved URL."""
     return create_engine(url_string, pool_pre_ping=True)
 
 
+# Resolving the URL costs a round trip in embedded mode (is the server up? does the database
+# exist?), so it is done once per configuration, not on every query: keyed by the settings that
+# decide the URL. A server stopped by `stop_embedded` is forgotten here so the next call starts it.
+_RESOLVED: dict[tuple[str | None, str, str], str] = {}
+_RESOLVING = threading.Lock()
+
+
+def _url_key(settings: Settings) -> tuple[str | None, str, str]:
+    return settings.database_url, str(settings.embedded_pgdata), settings.database_name
+
+
 def get_engine(settings: Settings | None = None) -> Engine:
-    url = resolve_url(settings)
-    return _engine_for(url.render_as_string(hide_password=False))
+    """The warehouse's engine, created once per resolved URL (the URL resolved once per
+    configuration)."""
+    settings = settings or get_settings()
+    key = _url_key(settings)
+    with _RESOLVING:
+        if key not in _RESOLVED:
+            _RESOLVED[key] = resolve_url(settings).render_as_string(hide_password=False)
+        url_string = _RESOLVED[key]
+    return _engine_for(url_string)
+
+
+def clear_engines() -> None:
+    """Forget the resolved URLs and the engines (tests switch databases; `stop_embedded`)."""
+    with _RESOLVING:
+        _RESOLVED.clear()
+    _engine_for.cache_clear()
 
 
 def libpq_params(url: URL) -> dict[str, str]:
@@ -102,4 +129,5 @@ def stop_embedded(settings: Settings | None = None) -> bool:
         return False
     user = "pgserver" if os.name == "posix" and os.geteuid() == 0 else None
     pg_ctl(["-w", "stop", "-m", "fast"], pgdata=settings.embedded_pgdata, user=user)
+    clear_engines()
     return True

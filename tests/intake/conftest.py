@@ -16,7 +16,7 @@ from warehouse.settings import PROJECT_ROOT, get_settings
 
 def _reset_caches() -> None:
     get_settings.cache_clear()
-    warehouse_db._engine_for.cache_clear()
+    warehouse_db.clear_engines()
 
 
 @pytest.fixture(scope="module")
