@@ -10,7 +10,7 @@ from dash_app import ids, public_mode
 from dash_app.cache import cached_call, init_cache
 from dash_app.components.filter_bar import filter_bar
 from dash_app.components.navbar import navbar
-from dash_app.context import filter_context, month_options, period_options
+from dash_app.state.context import filter_context, month_options, period_options
 from warehouse.formatting import format_datetime, format_number
 from warehouse.marts import reference
 from warehouse.settings import get_settings

@@ -1,44 +1,25 @@
-"""Shell callbacks: URL query string <-> global filter controls, nav links, presentation mode."""
+"""The shell's callbacks: URL query string <-> global filter controls, nav links, presentation
+mode (URL state itself lives in dash_app/state; page callbacks in components/page_callbacks)."""
 
 from __future__ import annotations
-
-from urllib.parse import parse_qsl
 
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, no_update
 
 from dash_app import ids
-from dash_app.context import filter_context
 from dash_app.state import (
-    GLOBAL_KEYS,
     FilterState,
     ParsedState,
+    filter_context,
+    page_extras,
     parse_month,
     parse_query,
     period_bounds,
+    query_dict,
     to_query,
 )
 
 CONTROLS = (ids.PERIOD_PICK, ids.FROM, ids.TO, ids.LOCALITY, ids.ENTITY, ids.UTA)
-
-
-def query_dict(search: str | None) -> dict[str, object]:
-    """'?a=1&a=2&b=3' → {'a': ['1', '2'], 'b': '3'} (as Dash hands queries to layouts)."""
-    result: dict[str, object] = {}
-    for key, value in parse_qsl((search or "").lstrip("?"), keep_blank_values=True):
-        if key in result:
-            previous = result[key]
-            result[key] = [*previous, value] if isinstance(previous, list) else [previous, value]
-        else:
-            result[key] = value
-    return result
-
-
-def page_extras(search: str | None) -> dict[str, str]:
-    """Non-global keys of the current query (page state such as the chosen indicator)."""
-    return {
-        k: v for k, v in query_dict(search).items() if k not in GLOBAL_KEYS and isinstance(v, str)
-    }
 
 
 def matching_pick(state: FilterState) -> str | None:
@@ -159,11 +140,3 @@ clientside_callback(
     Input(ids.PRESENT_TOGGLE, "n_clicks"),
     prevent_initial_call=True,
 )
-
-__all__ = ["page_extras", "query_dict", "url_if_changed"]
-
-
-def url_if_changed(search: str | None, old: str, new: str):
-    """The new query string only when the view really changes (components firing on first render
-    must not push a history entry, or the browser's back button would bounce)."""
-    return new if new != old and new != search else no_update

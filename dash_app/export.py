@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pandas as pd
+from plotly.io.json import to_json_plotly
 
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -42,11 +44,34 @@ def to_xlsx_bytes(frame: pd.DataFrame, columns: dict[str, str], sheet: str = "da
     return buffer.getvalue()
 
 
+def _row_key(values: list) -> str:
+    """A JSON key for a row as the grid holds it (integral floats as ints, like JavaScript)."""
+    return json.dumps(
+        [int(v) if isinstance(v, float) and v.is_integer() else v for v in values], default=str
+    )
+
+
 def shown_rows(
     frame: pd.DataFrame, grid_rows: list[dict] | None, columns: dict[str, str]
 ) -> pd.DataFrame:
-    """The rows the grid shows after its own column filters and sorting (virtualRowData);
-    the query's frame when the grid has not reported them yet."""
+    """The query's rows that the grid shows, in its order, after its own column filters and
+    sorting (virtualRowData); the query's frame when the grid has not reported them yet.
+    The browser's rows only pick and order the server's rows: a row the query did not produce
+    is dropped, so no value in the file comes from the client."""
     if grid_rows is None:
         return frame
-    return pd.DataFrame(grid_rows, columns=list(columns))
+    keys = list(columns)
+    data = frame[keys]
+    # The rows exactly as the grid received them (grid(): None for missing, Dash's JSON encoder).
+    sent = json.loads(to_json_plotly(data.astype(object).where(data.notna(), None).values.tolist()))
+    positions: dict[str, list[int]] = {}
+    for position, values in enumerate(sent):
+        positions.setdefault(_row_key(values), []).append(position)
+    chosen = []
+    for row in grid_rows if isinstance(grid_rows, list) else []:
+        if not isinstance(row, dict):
+            continue
+        bucket = positions.get(_row_key([row.get(k) for k in keys]))
+        if bucket:
+            chosen.append(bucket.pop(0))
+    return frame.iloc[chosen]

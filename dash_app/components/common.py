@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from dash_app.state import FilterState, to_query
+from dash_app.state import FilterState, names, to_query
 
 GRAPH_CONFIG = {
     "locale": "es",
@@ -90,6 +90,19 @@ def filter_chips(
             dbc.Badge("Todo el Distrito", color="light", text_color="dark", className="me-1 border")
         )
     return html.Div(chips, className="mb-3 filter-chips", id="filter-chips")
+
+
+def page_chips(state: FilterState, path: str, extras: dict | None = None, **options) -> html.Div:
+    """filter_chips with the names of localities, entities and UTAs filled in."""
+    return filter_chips(
+        state,
+        path,
+        names.locality_names(),
+        names.entity_names(),
+        names.uta_names(),
+        extras,
+        **options,
+    )
 
 
 def empty_note(message: str = "No hay datos para estos filtros.") -> dbc.Alert:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, callback, ctx, html
+from dash import html
 
-from dash_app import ids
-from dash_app.callbacks import query_dict
-from dash_app.components.common import page_header
-from dash_app.components.table import download_table
-from dash_app.context import page_chips, state_from_query
+from dash_app.components.common import page_chips, page_header
+from dash_app.components.page_callbacks import register_download
+from dash_app.state import state_from_query
 from dash_app.views import calidad as view
 
 PATH = "/calidad"
@@ -30,25 +28,15 @@ def layout(**query) -> html.Div:
                 "tabla por corte (cortes que se cruzan con él). Localidad y UTA no aplican: "
                 "una entrega no tiene localidad.",
             ),
-            page_chips(
-                state,
-                PATH,
-                uses_locality=False,
-            ),
+            page_chips(state, PATH, uses_locality=False),
             *view.render(state),
         ]
     )
 
 
-@callback(
-    Output(f"{view.PREFIX}-download", "data"),
-    Input(f"{view.PREFIX}-csv", "n_clicks"),
-    Input(f"{view.PREFIX}-xlsx", "n_clicks"),
-    State(ids.URL, "search"),
-    State(f"{view.PREFIX}-table", "virtualRowData"),
-    prevent_initial_call=True,
+register_download(
+    view.PREFIX,
+    rows=lambda state, _query: view.delivery_frame(state),
+    columns=view.DELIVERY_COLUMNS,
+    file_name=lambda _state, _query: "entregas",
 )
-def download(_csv, _xlsx, search, grid_rows):
-    frame = view.delivery_frame(state_from_query(query_dict(search)))
-    as_xlsx = ctx.triggered_id == f"{view.PREFIX}-xlsx"
-    return download_table(frame, grid_rows, view.DELIVERY_COLUMNS, "entregas", as_xlsx)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, callback, ctx, html
+from dash import html
 
-from dash_app import ids
-from dash_app.callbacks import query_dict
-from dash_app.components.common import page_header
-from dash_app.components.table import download_table
-from dash_app.context import page_chips, state_from_query
+from dash_app.components.common import page_chips, page_header
+from dash_app.components.page_callbacks import register_download
+from dash_app.state import state_from_query
 from dash_app.views import catalogo as view
 
 PATH = "/catalogo"
@@ -32,15 +30,10 @@ def layout(**query) -> html.Div:
     )
 
 
-@callback(
-    Output(f"{view.PREFIX}-download", "data"),
-    Input(f"{view.PREFIX}-csv", "n_clicks"),
-    Input(f"{view.PREFIX}-xlsx", "n_clicks"),
-    State(ids.URL, "search"),
-    State(f"{view.PREFIX}-table", "virtualRowData"),
-    prevent_initial_call=True,
+register_download(
+    view.PREFIX,
+    rows=lambda state, _query: view.catalogue_frame(state),
+    columns=view.COLUMNS,
+    file_name=lambda _state, _query: "catalogo",
+    sheet="catálogo",
 )
-def download(_csv, _xlsx, search, grid_rows):
-    frame = view.catalogue_frame(state_from_query(query_dict(search)))
-    as_xlsx = ctx.triggered_id == f"{view.PREFIX}-xlsx"
-    return download_table(frame, grid_rows, view.COLUMNS, "catalogo", as_xlsx, "catálogo")

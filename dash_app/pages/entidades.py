@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, callback, html
+from dash import Input, html
 
-from dash_app import ids
-from dash_app.callbacks import query_dict, url_if_changed
-from dash_app.components.common import page_header
-from dash_app.context import page_chips, state_from_query
-from dash_app.state import to_query
+from dash_app.components.common import page_chips, page_header
+from dash_app.components.page_callbacks import register_url_sync
+from dash_app.state import state_from_query
 from dash_app.views import entidades as view
 
 PATH = "/entidades"
@@ -33,13 +31,8 @@ def layout(**query) -> html.Div:
     )
 
 
-@callback(
-    Output(ids.URL, "search", allow_duplicate=True),
-    Input(view.ID_SELECT, "value"),
-    State(ids.URL, "search"),
-    prevent_initial_call=True,
+# The entity chosen here is the global entity filter.
+register_url_sync(
+    [Input(view.ID_SELECT, "value")],
+    change=lambda state, _keys, entity: (state.with_changes(entity=entity or None), {}),
 )
-def choose_entity(entity, search):
-    state = state_from_query(query_dict(search))
-    new = to_query(state.with_changes(entity=entity or None))
-    return url_if_changed(search, to_query(state), new)

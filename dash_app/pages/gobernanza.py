@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, callback, html
+from dash import Input, html
 
-from dash_app import ids
-from dash_app.callbacks import query_dict, url_if_changed
-from dash_app.components.common import page_header
-from dash_app.context import page_chips, state_from_query
-from dash_app.state import to_query
+from dash_app.components.common import page_chips, page_header
+from dash_app.components.page_callbacks import register_url_sync
+from dash_app.state import FilterState, state_from_query
 from dash_app.views import gobernanza as view
 
 PATH = "/gobernanza"
@@ -18,14 +16,19 @@ dash.register_page(
 )
 
 
-def _extras(query: dict) -> dict:
+def _extras(_state: FilterState, query: dict) -> dict:
     chosen = view.parse_session(query.get(view.K_SESSION))
     return {view.K_SESSION: chosen.isoformat() if chosen else None}
 
 
+def _choose_session(state: FilterState, _keys: dict, session) -> tuple[FilterState, dict]:
+    chosen = view.session_for_url(state, view.parse_session(session))
+    return state, {view.K_SESSION: chosen}
+
+
 def layout(**query) -> html.Div:
     state = state_from_query(query)
-    extras = _extras(query)
+    extras = _extras(state, query)
     return html.Div(
         [
             page_header(
@@ -36,26 +39,10 @@ def layout(**query) -> html.Div:
                 "reciente si ninguna cae). Localidad, entidad y UTA no aplican: el quórum y la "
                 "madurez son del comité y del Distrito en conjunto.",
             ),
-            page_chips(
-                state,
-                PATH,
-                extras,
-                uses_locality=False,
-            ),
+            page_chips(state, PATH, extras, uses_locality=False),
             *view.render(state, extras[view.K_SESSION]),
         ]
     )
 
 
-@callback(
-    Output(ids.URL, "search", allow_duplicate=True),
-    Input(view.ID_SESSION, "value"),
-    State(ids.URL, "search"),
-    prevent_initial_call=True,
-)
-def update_url(session, search):
-    query = query_dict(search)
-    state = state_from_query(query)
-    old = to_query(state, _extras(query))
-    chosen = view.session_for_url(state, view.parse_session(session))
-    return url_if_changed(search, old, to_query(state, {view.K_SESSION: chosen}))
+register_url_sync([Input(view.ID_SESSION, "value")], change=_choose_session, current=_extras)

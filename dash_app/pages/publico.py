@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, callback, ctx, html
+from dash import Input, html
 
-from dash_app import ids
-from dash_app.callbacks import query_dict, url_if_changed
 from dash_app.components.common import page_header
-from dash_app.components.table import download_table
-from dash_app.context import filter_context, state_from_query
+from dash_app.components.page_callbacks import register_download, register_url_sync
 from dash_app.public_mode import is_public_only
-from dash_app.state import to_query
+from dash_app.state import FilterState, filter_context, state_from_query
 from dash_app.views import publico as view
 
 PATH = "/publico"
@@ -38,31 +35,21 @@ def layout(**query) -> html.Div:
     )
 
 
-@callback(
-    Output(ids.URL, "search", allow_duplicate=True),
-    Input(view.ID_CUTOFF, "value"),
-    State(ids.URL, "search"),
-    prevent_initial_call=True,
-)
-def choose_cutoff(cutoff, search):
+def _choose_cutoff(state: FilterState, _keys: dict, cutoff):
     """The chosen cut-off becomes the global period, so other pages follow it."""
-    bounds = filter_context().cutoffs.get(cutoff)
+    bounds = filter_context().cutoffs.get(cutoff) if isinstance(cutoff, str) else None
     if bounds is None:
-        return dash.no_update
-    state = state_from_query(query_dict(search))
-    chosen = state.with_changes(start=bounds[0], end=bounds[1])
-    return url_if_changed(search, to_query(state), to_query(chosen))
+        return None
+    return state.with_changes(start=bounds[0], end=bounds[1]), {}
 
 
-@callback(
-    Output(f"{view.PREFIX}-download", "data"),
-    Input(f"{view.PREFIX}-csv", "n_clicks"),
-    Input(f"{view.PREFIX}-xlsx", "n_clicks"),
-    State(view.ID_CUTOFF, "value"),
-    prevent_initial_call=True,
+register_url_sync([Input(view.ID_CUTOFF, "value")], change=_choose_cutoff)
+# The whole cut-off the page shows (the URL's period, as view.render picks it).
+register_download(
+    view.PREFIX,
+    rows=lambda state, _query: view.figures_frame(view.chosen_cutoff(state)),
+    columns=view.EXPORT_COLUMNS,
+    file_name=lambda state, _query: f"datos_publicos_{view.chosen_cutoff(state)}",
+    sheet="datos públicos",
+    follows_grid=False,
 )
-def download(_csv, _xlsx, cutoff):
-    frame = view.figures_frame(cutoff)
-    as_xlsx = ctx.triggered_id == f"{view.PREFIX}-xlsx"
-    name = f"datos_publicos_{cutoff}"
-    return download_table(frame, None, view.EXPORT_COLUMNS, name, as_xlsx, "datos públicos")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dash
 from dash import html
 
-from dash_app.components.common import page_header
-from dash_app.context import page_chips, state_from_query
+from dash_app.components.common import page_chips, page_header
+from dash_app.state import state_from_query
 from dash_app.views import common, resumen
 
 dash.register_page(__name__, path="/", name="Resumen", title="Resumen – Tablero Migrante")

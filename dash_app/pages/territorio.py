@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, callback, ctx, html, no_update
+from dash import Input, ctx, html
 
-from dash_app import ids
-from dash_app.callbacks import query_dict, url_if_changed
-from dash_app.components.common import page_header
-from dash_app.context import page_chips, state_from_query
-from dash_app.state import page_params, to_query
+from dash_app.components.common import page_chips, page_header
+from dash_app.components.page_callbacks import clicked, register_url_sync
+from dash_app.state import FilterState, page_params, state_from_query
 from dash_app.views import common
 from dash_app.views import territorio as view
 
@@ -19,6 +17,19 @@ dash.register_page(__name__, path=PATH, name="Territorio", title="Territorio –
 
 def _extras(query: dict) -> dict:
     return page_params(query, view.page_keys(common.catalogue()))
+
+
+def _current(state: FilterState, query: dict) -> dict:
+    return view.resolve(state, _extras(query))
+
+
+def _change(state: FilterState, keys: dict, code, measure, area, click):
+    """A selector changes the page keys; a click on the map filters by that locality alone."""
+    if ctx.triggered_id == view.ID_MAP:
+        locality = clicked(click, "location")
+        return (state.with_changes(localities=(locality,)), keys) if locality else None
+    chosen = {view.K_INDICATOR: code, view.K_MEASURE: measure, view.K_AREA: area}
+    return state, view.resolve(state, chosen)
 
 
 def layout(**query) -> html.Div:
@@ -41,29 +52,13 @@ def layout(**query) -> html.Div:
     )
 
 
-@callback(
-    Output(ids.URL, "search", allow_duplicate=True),
-    Input(view.ID_SELECT, "value"),
-    Input(view.ID_MEASURE, "value"),
-    Input(view.ID_AREA, "value"),
-    Input(view.ID_MAP, "clickData"),
-    State(ids.URL, "search"),
-    prevent_initial_call=True,
+register_url_sync(
+    [
+        Input(view.ID_SELECT, "value"),
+        Input(view.ID_MEASURE, "value"),
+        Input(view.ID_AREA, "value"),
+        Input(view.ID_MAP, "clickData"),
+    ],
+    change=_change,
+    current=_current,
 )
-def update_url(code, measure, area, click, search):
-    query = query_dict(search)
-    state = state_from_query(query)
-    extras = view.resolve(state, _extras(query))
-    old = to_query(state, extras)
-    if ctx.triggered_id == view.ID_MAP:
-        if not click or not click.get("points"):
-            return no_update
-        locality = click["points"][0].get("location")
-        if not locality:
-            return no_update
-        state = state.with_changes(localities=(locality,))
-    else:
-        extras = view.resolve(
-            state, {view.K_INDICATOR: code, view.K_MEASURE: measure, view.K_AREA: area}
-        )
-    return url_if_changed(search, old, to_query(state, extras))

@@ -1,15 +1,14 @@
-"""The filter context read from the marts (cached) and the page-side entry `state_from_query`."""
+"""What the warehouse knows about the filters (cached): valid codes, cut-offs, default period,
+the filter bar's options; and `state_from_query`, the pages' entry into URL state."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
 
-import pandas as pd
-
 from dash_app.cache import cached_call
-from dash_app.components.common import filter_chips
-from dash_app.state import FilterContext, FilterState, ParsedState, parse_query, shift_months
+from dash_app.state.url import FilterContext, FilterState, ParsedState, parse_query, shift_months
+from warehouse.formatting import MONTH_ABBR_ES, MONTH_NAMES_ES, format_month
 from warehouse.marts import reference
 
 DEFAULT_CUTOFF = "2024-C1"
@@ -46,6 +45,7 @@ def parsed_from_query(query: Mapping[str, object]) -> ParsedState:
 
 
 def state_from_query(query: Mapping[str, object]) -> FilterState:
+    """The validated global filters of a query (a layout's **query or query_dict(search))."""
     return parsed_from_query(query).state
 
 
@@ -58,8 +58,6 @@ def month_options(ctx: FilterContext) -> list[dict]:
             years.add(bound.year)
     for start, end in ctx.cutoffs.values():
         years.update((start.year, end.year))
-    from warehouse.formatting import format_month
-
     return [
         {"label": format_month(date(y, m, 1)), "value": f"{y}-{m:02d}"}
         for y in range(min(years), max(years) + 1)
@@ -87,31 +85,6 @@ def period_options(ctx: FilterContext) -> list[dict]:
 
 def short_month_names(text: str) -> str:
     """'enero–mayo 2024' → 'ene–may 2024' (quick picks must fit a narrow dropdown)."""
-    from warehouse.formatting import MONTH_ABBR_ES, MONTH_NAMES_ES
-
     for name, abbr in zip(MONTH_NAMES_ES, MONTH_ABBR_ES, strict=True):
         text = text.replace(name, abbr)
     return text
-
-
-def names(frame: pd.DataFrame, key: str, label: str) -> dict[str, str]:
-    return dict(zip(frame[key], frame[label], strict=False)) if not frame.empty else {}
-
-
-def locality_names() -> dict[str, str]:
-    return names(cached_call(reference.localities), "locality_code", "locality_name")
-
-
-def entity_names() -> dict[str, str]:
-    return names(cached_call(reference.entities), "entity_code", "entity_short_name")
-
-
-def uta_names() -> dict[str, str]:
-    return names(cached_call(reference.utas), "uta_code", "uta_label")
-
-
-def page_chips(state: FilterState, path: str, extras: dict | None = None, **options):
-    """filter_chips with the names of localities, entities and UTAs filled in."""
-    return filter_chips(
-        state, path, locality_names(), entity_names(), uta_names(), extras, **options
-    )

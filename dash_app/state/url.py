@@ -1,4 +1,4 @@
-"""Global filter state <-> URL query string: validated parsing, defaults and Spanish notices."""
+"""URL state: global filters and page keys <-> query string (parse, validate, serialize, diff)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
+
+from dash import no_update
 
 from warehouse.formatting import format_month_range
 
@@ -195,6 +197,31 @@ def to_query(state: FilterState, extra: Mapping[str, str | None] | None = None) 
         if value:
             params[key] = value
     return "?" + urlencode(params, safe=",")
+
+
+def query_dict(search: str | None) -> dict[str, object]:
+    """'?a=1&a=2&b=3' → {'a': ['1', '2'], 'b': '3'} (as Dash hands queries to layouts)."""
+    result: dict[str, object] = {}
+    for key, value in parse_qsl((search or "").lstrip("?"), keep_blank_values=True):
+        if key in result:
+            previous = result[key]
+            result[key] = [*previous, value] if isinstance(previous, list) else [previous, value]
+        else:
+            result[key] = value
+    return result
+
+
+def page_extras(search: str | None) -> dict[str, str]:
+    """Non-global keys of the current query (page state such as the chosen indicator)."""
+    return {
+        k: v for k, v in query_dict(search).items() if k not in GLOBAL_KEYS and isinstance(v, str)
+    }
+
+
+def url_if_changed(search: str | None, old: str, new: str):
+    """The new query string only when the view really changes (components firing on first render
+    must not push a history entry, or the browser's back button would bounce)."""
+    return new if new != old and new != search else no_update
 
 
 def page_params(query: Mapping[str, object], allowed: Mapping[str, Iterable[str]]) -> dict:

@@ -53,3 +53,21 @@ def test_export_follows_the_rows_the_grid_shows():
     kept = shown_rows(FRAME, [{"name": "Kennedy", "value": 806728}], COLUMNS)
     assert kept.to_dict("records") == [{"name": "Kennedy", "value": 806728}]
     assert shown_rows(FRAME, [], COLUMNS).empty  # everything filtered out: nothing exported
+
+
+def test_export_never_takes_values_from_the_browser():
+    """virtualRowData only picks and orders the query's rows: forged rows are dropped."""
+    from dash_app.export import shown_rows
+
+    rows = [
+        {"name": "Kennedy", "value": 806728},
+        {"name": "Kennedy", "value": 1},  # a value the query did not produce
+        {"name": "=cmd", "value": 5},  # a row the query did not produce
+        {"name": "+1", "value": 2.0},  # JavaScript numbers: 2.0 arrives as 2
+        {"name": "Kennedy", "value": 806728},  # the query has this row once
+    ]
+    kept = shown_rows(FRAME, rows, COLUMNS)
+    assert kept.to_dict("records") == [
+        {"name": "Kennedy", "value": 806728},
+        {"name": "+1", "value": 2},
+    ]

@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from dash_app.callbacks import query_dict
 from dash_app.state import (
     FilterContext,
     FilterState,
     parse_query,
     period_bounds,
+    query_dict,
     to_query,
 )
 
@@ -101,7 +101,7 @@ def test_valid_keys_survive_next_to_invalid_ones():
 
 
 def test_cutoff_names_shortened_for_quick_picks():
-    from dash_app.context import short_month_names
+    from dash_app.state.context import short_month_names
 
     assert short_month_names("enero–mayo 2024") == "ene–may 2024"
     assert short_month_names("septiembre–diciembre 2024") == "sep–dic 2024"
