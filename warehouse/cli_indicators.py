@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from warehouse.text import fold_words
+
+if TYPE_CHECKING:  # the read API is imported lazily: `tablero --help` needs no pandas
+    from warehouse.marts.indicators import FigureWindow, IndicatorFigure
+    from warehouse.marts.persons import PersonCount
 
 RULE_LABELS = {
     "sum": "suma de los meses",
@@ -93,24 +98,24 @@ def indicators_command(
         )
 
 
-def figure_command(
-    code: str = typer.Argument(..., help="Código del indicador (p. ej. UTA1_SISBEN)."),
-    start: str = typer.Option(..., "--from", help="Mes inicial, AAAA-MM."),
-    end: str = typer.Option(..., "--to", help="Mes final, AAAA-MM."),
-    locality: Annotated[
-        list[str] | None,
-        typer.Option(help="Código o nombre de localidad; repetible. Sin él: todas."),
-    ] = None,
-    entity: str | None = typer.Option(None, "--entity", help="Código de la entidad que reporta."),
-    as_json: bool = typer.Option(False, "--json", help="Salida en JSON."),
-) -> None:
-    """Imprime la cifra que muestra el tablero para esos filtros, según la regla del indicador."""
-    from warehouse.formatting import (
-        format_month,
-        format_month_range,
-        format_months,
-        format_number,
-    )
+@dataclass(frozen=True)
+class FigureAnswer:
+    """What `tablero figure` reports: the filters as resolved and what the marts answered."""
+
+    info: dict[str, Any]
+    first: date
+    last: date
+    codes: list[str] | None
+    entity_code: str | None
+    window: FigureWindow
+    figure: IndicatorFigure
+    people: PersonCount | None  # only where a nominal register has data in the period
+
+
+def _answer(
+    code: str, start: str, end: str, locality: list[str] | None, entity: str | None
+) -> FigureAnswer:
+    """Check the filters (exit 2 with a Spanish message) and ask the read API, as the app does."""
     from warehouse.marts import indicators as query
     from warehouse.marts.persons import person_count
 
@@ -135,34 +140,46 @@ def figure_command(
     # As the Indicadores card: distinct persons over the chosen months, where a register exists.
     people = person_count(info["indicator_code"], first, last, codes, entity_code)
     people = people if people is not None and people.has_data else None
-    if as_json:
-        payload = {
-            "indicator_code": figure.indicator_code,
-            "indicator_name": info["indicator_name"],
-            "unit": info["unit"],
-            "aggregation_rule": figure.aggregation_rule,
-            "from": _month_text(first),
-            "to": _month_text(last),
-            "localities": codes,
-            "entity": entity_code,
-            "window_from": _month_text(window.start),
-            "window_to": _month_text(window.end),
-            "lag_months": window.lag_months,
-            "value": _number(figure.value),
-            "value_text": format_number(figure.value),
-            "months_with_data": figure.months_with_data,
-            "first_month": _month_text(figure.first_month),
-            "last_month": _month_text(figure.last_month),
-            "distinct_persons": people.distinct_persons if people else None,
-            "person_months": people.person_months if people else None,
-        }
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    scope = ", ".join(codes) if codes else "todas (Distrito incluido)"
+    return FigureAnswer(info, first, last, codes, entity_code, window, figure, people)
+
+
+def _payload(answer: FigureAnswer) -> dict[str, Any]:
+    """The --json output."""
+    from warehouse.formatting import format_number
+
+    figure, window, people = answer.figure, answer.window, answer.people
+    return {
+        "indicator_code": figure.indicator_code,
+        "indicator_name": answer.info["indicator_name"],
+        "unit": answer.info["unit"],
+        "aggregation_rule": figure.aggregation_rule,
+        "from": _month_text(answer.first),
+        "to": _month_text(answer.last),
+        "localities": answer.codes,
+        "entity": answer.entity_code,
+        "window_from": _month_text(window.start),
+        "window_to": _month_text(window.end),
+        "lag_months": window.lag_months,
+        "value": _number(figure.value),
+        "value_text": format_number(figure.value),
+        "months_with_data": figure.months_with_data,
+        "first_month": _month_text(figure.first_month),
+        "last_month": _month_text(figure.last_month),
+        "distinct_persons": people.distinct_persons if people else None,
+        "person_months": people.person_months if people else None,
+    }
+
+
+def _echo_answer(answer: FigureAnswer) -> None:
+    """The text output, in Spanish with es-CO numbers."""
+    from warehouse.formatting import format_month, format_month_range, format_months, format_number
+
+    info, figure, window, people = answer.info, answer.figure, answer.window, answer.people
+    scope = ", ".join(answer.codes) if answer.codes else "todas (Distrito incluido)"
     typer.echo(f"{info['indicator_code']} · {info['indicator_name']}")
-    typer.echo(f"Periodo: {format_month_range(first, last)} · Localidades: {scope}")
-    if entity_code:
-        typer.echo(f"Entidad: {entity_code}")
+    typer.echo(f"Periodo: {format_month_range(answer.first, answer.last)} · Localidades: {scope}")
+    if answer.entity_code:
+        typer.echo(f"Entidad: {answer.entity_code}")
     if window.lag_months:
         typer.echo(
             f"Corte {window.cutoff_name}: la fuente tiene "
@@ -182,6 +199,25 @@ def figure_command(
             f"Personas distintas: {format_number(people.distinct_persons)} "
             f"(registro nominal; {format_number(people.person_months)} personas-mes)"
         )
+
+
+def figure_command(
+    code: str = typer.Argument(..., help="Código del indicador (p. ej. UTA1_SISBEN)."),
+    start: str = typer.Option(..., "--from", help="Mes inicial, AAAA-MM."),
+    end: str = typer.Option(..., "--to", help="Mes final, AAAA-MM."),
+    locality: Annotated[
+        list[str] | None,
+        typer.Option(help="Código o nombre de localidad; repetible. Sin él: todas."),
+    ] = None,
+    entity: str | None = typer.Option(None, "--entity", help="Código de la entidad que reporta."),
+    as_json: bool = typer.Option(False, "--json", help="Salida en JSON."),
+) -> None:
+    """Imprime la cifra que muestra el tablero para esos filtros, según la regla del indicador."""
+    answer = _answer(code, start, end, locality, entity)
+    if as_json:
+        typer.echo(json.dumps(_payload(answer), ensure_ascii=False, indent=2))
+    else:
+        _echo_answer(answer)
 
 
 def register(app: typer.Typer) -> None:

@@ -134,6 +134,56 @@ def _key_column(column: str, record: dict[str, Any]) -> str:
     return "localidad_codigo" if column == "localidad" and "localidad_codigo" in record else column
 
 
+def _typed_record(
+    file_row: int, cells: list[str], kind: ExportKind, positions: dict[str, int | None]
+) -> tuple[dict[str, Any], list[Problem]]:
+    """One data row parsed column by column: empty required cells and unparsable values."""
+    record: dict[str, Any] = {"source_row": file_row}
+    problems: list[Problem] = []
+    for col in kind.columns:
+        pos = positions[col.name]
+        text = cells[pos].strip() if pos is not None and pos < len(cells) else ""
+        record[col.name] = None
+        if not text:
+            if col.required:
+                problems.append(
+                    Problem(
+                        file_row,
+                        col.name,
+                        "",
+                        "Celda vacía en una columna obligatoria.",
+                        f"Complete «{col.name}»: {col.description}",
+                    )
+                )
+            continue
+        try:
+            record[col.name] = _parse_cell(col.name, col.sql_type, text)
+        except ValueError:
+            problem, fix = _TYPE_HELP["month" if col.name == "mes" else col.sql_type]
+            problems.append(Problem(file_row, col.name, text, f"El valor {problem}", fix))
+    return record, problems
+
+
+def _duplicate(
+    record: dict[str, Any], file_row: int, kind: ExportKind, seen_keys: dict[tuple, int]
+) -> Problem | None:
+    """The row repeats the key of an earlier row (names compared folded); records the key."""
+    key = tuple(
+        normalize_name(v) if isinstance(v, str) else v
+        for v in (record.get(_key_column(k, record)) for k in kind.key)
+    )
+    first = seen_keys.setdefault(key, file_row)
+    if first == file_row:
+        return None
+    return Problem(
+        file_row,
+        ", ".join(kind.key),
+        None,
+        f"Fila duplicada: repite la combinación de la fila {first}.",
+        "Deje una sola fila por combinación; si son correcciones, sume o corrija.",
+    )
+
+
 def validate_table(
     table: Table,
     kind: ExportKind,
@@ -156,45 +206,12 @@ def validate_table(
     for done, (file_row, cells) in enumerate(table.records, start=1):
         if progress and done % 1000 == 0:
             progress("Validando", done, total)
-        record: dict[str, Any] = {"source_row": file_row}
-        row_problems: list[Problem] = []
-        for col in kind.columns:
-            pos = positions[col.name]
-            text = cells[pos].strip() if pos is not None and pos < len(cells) else ""
-            record[col.name] = None
-            if not text:
-                if col.required:
-                    row_problems.append(
-                        Problem(
-                            file_row,
-                            col.name,
-                            "",
-                            "Celda vacía en una columna obligatoria.",
-                            f"Complete «{col.name}»: {col.description}",
-                        )
-                    )
-                continue
-            try:
-                record[col.name] = _parse_cell(col.name, col.sql_type, text)
-            except ValueError:
-                problem, fix = _TYPE_HELP["month" if col.name == "mes" else col.sql_type]
-                row_problems.append(Problem(file_row, col.name, text, f"El valor {problem}", fix))
+        record, row_problems = _typed_record(file_row, cells, kind, positions)
         row_problems += check_row(record, file_row, context)
-        key = tuple(
-            normalize_name(v) if isinstance(v, str) else v
-            for v in (record.get(_key_column(k, record)) for k in kind.key)
-        )
-        if key in seen_keys and not errors_of(row_problems):
-            row_problems.append(
-                Problem(
-                    file_row,
-                    ", ".join(kind.key),
-                    None,
-                    f"Fila duplicada: repite la combinación de la fila {seen_keys[key]}.",
-                    "Deje una sola fila por combinación; si son correcciones, sume o corrija.",
-                )
-            )
-        seen_keys.setdefault(key, file_row)
+        duplicate = _duplicate(record, file_row, kind, seen_keys)
+        # A row with errors is reported for those; calling it a duplicate too would be noise.
+        if duplicate and not errors_of(row_problems):
+            row_problems.append(duplicate)
         problems += row_problems
         rows.append(record)
     if not rows:
