@@ -34,13 +34,32 @@ def maturity_bars(
         label=frame["domain_name"].map(_wrap),
     )
     domains = list(dict.fromkeys(data["label"]))
+    figure = go.Figure(_assessment_bars(data, domains))
+    _level_bounds(figure, levels)
+    figure.update_layout(barmode="group", bargap=0.25)
+    figure.update_xaxes(
+        range=[0, 108],
+        tickvals=[0, 25, 50, 75, 100],
+        ticktext=["0 %", "25 %", "50 %", "75 %", "100 %"],
+        title_text="Puntaje (%)",
+    )
+    # Top-to-bottom in the domains' own order (MGI 1 first).
+    figure.update_yaxes(autorange="reversed", tickformat=None)
+    figure = styled(figure, MATURITY_TITLE, source, height=120 + 70 * len(domains), note=note)
+    # Room for the level names above the plot, under the title and source.
+    figure.update_layout(margin={"l": 240, "t": figure.layout.margin.t + 18})
+    return figure
+
+
+def _assessment_bars(data: pd.DataFrame, domains: list[str]) -> list[go.Bar]:
+    """One horizontal bar trace per assessment month (oldest first; the latest muted)."""
     months = sorted(data["assessment_month"].unique())
     colours = [MUTED] if len(months) == 1 else [*PALETTE[1 : len(months)], MUTED]
-    figure = go.Figure()
+    traces = []
     for month, colour in zip(months, colours, strict=False):
         part = data[data["assessment_month"] == month].set_index("label").reindex(domains)
         percent = part["score"] * 100
-        figure.add_trace(
+        traces.append(
             go.Bar(
                 name=f"Evaluación {format_month(month)}",
                 y=domains,
@@ -56,35 +75,25 @@ def maturity_bars(
                 + "</extra>",
             )
         )
-    bounds = [
-        (float(row.min_score) * 100, row.level_name)
-        for row in levels.itertuples()
-        if float(row.min_score) > 0
-    ]
-    for bound, name in bounds:
+    return traces
+
+
+def _level_bounds(figure: go.Figure, levels: pd.DataFrame) -> None:
+    """The lower bound of each level above the first: a dotted line named above the plot."""
+    for row in levels.itertuples():
+        if float(row.min_score) <= 0:
+            continue
+        bound = float(row.min_score) * 100
         figure.add_vline(x=bound, line_dash="dot", line_color="#777", line_width=1)
         figure.add_annotation(
             x=bound,
             y=1.0,
             yref="paper",
             yanchor="bottom",
-            text=name,
+            text=row.level_name,
             showarrow=False,
             font={"size": 10, "color": "#555"},
         )
-    figure.update_layout(barmode="group", bargap=0.25)
-    figure.update_xaxes(
-        range=[0, 108],
-        tickvals=[0, 25, 50, 75, 100],
-        ticktext=["0 %", "25 %", "50 %", "75 %", "100 %"],
-        title_text="Puntaje (%)",
-    )
-    # Top-to-bottom in the domains' own order (MGI 1 first).
-    figure.update_yaxes(autorange="reversed", tickformat=None)
-    figure = styled(figure, MATURITY_TITLE, source, height=120 + 70 * len(domains), note=note)
-    # Room for the level names above the plot, under the title and source.
-    figure.update_layout(margin={"l": 240, "t": figure.layout.margin.t + 18})
-    return figure
 
 
 def attendance_bars(frame: pd.DataFrame, source: str, selected=None) -> go.Figure:

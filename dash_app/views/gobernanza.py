@@ -115,13 +115,33 @@ def _quorum_section(state: FilterState, requested: date | None) -> html.Section:
     chosen, inside = pick_session(sessions, state, requested)
     if chosen is None:
         return html.Section([heading, empty_note("No hay sesiones del comité registradas.")])
-    row = quorum.iloc[sessions.index(chosen)]
     scope = (
         f"Sesiones en el periodo {state.period_label}: se muestra la más reciente."
         if inside
         else f"Ninguna sesión cae en el periodo {state.period_label}: se muestra la más reciente."
     )
-    selector = dbc.Row(
+    attendance = cached_call(gobernanza.session_attendance, session_date=chosen)
+    body = dbc.Row(
+        [
+            dbc.Col(_attendance_table(attendance), lg=6),
+            dbc.Col(
+                graph(
+                    f"{PREFIX}-attendance-chart",
+                    figures.attendance_bars(quorum, SOURCE_SESSIONS, selected=chosen),
+                ),
+                lg=6,
+            ),
+        ],
+        className="g-3",
+    )
+    note = html.P(QUORUM_NOTE, className="small text-body-secondary fst-italic mt-2")
+    cards = _quorum_cards(quorum.iloc[sessions.index(chosen)], chosen)
+    selector = _session_selector(sessions, chosen, scope)
+    return html.Section([heading, selector, cards, body, note], className="mb-4")
+
+
+def _session_selector(sessions: list[date], chosen: date, scope: str) -> dbc.Row:
+    return dbc.Row(
         [
             dbc.Col(
                 html.Label("Sesión del comité", htmlFor=ID_SESSION, className="fw-semibold"),
@@ -144,57 +164,32 @@ def _quorum_section(state: FilterState, requested: date | None) -> html.Section:
         ],
         className="g-2 mb-3",
     )
-    members = int(row["member_entities"])
-    attending = int(row["attending_entities"])
-    has_quorum = bool(row["has_quorum"])
-    cards = dbc.Row(
-        [
-            dbc.Col(
-                kpi_card(
-                    "Entidades que asisten",
-                    f"{format_number(attending)} de {format_number(members)}",
-                    f"{format_percent(row['attendance_ratio'])} de las entidades miembro.",
-                    value_id=ID_ATTENDING,
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                kpi_card(
-                    "Quórum requerido",
-                    format_number(int(row["quorum_required"])),
-                    "Entidades: más de la mitad de los miembros.",
-                    value_id=ID_REQUIRED,
-                ),
-                md=4,
-            ),
-            dbc.Col(
-                kpi_card(
-                    "¿Hay quórum?",
-                    "Sí hay quórum" if has_quorum else "No hay quórum",
-                    f"Sesión del {format_date(chosen)}.",
-                    value_id=ID_QUORUM,
-                ),
-                md=4,
-            ),
-        ],
-        className="g-3 mb-3",
-    )
-    attendance = cached_call(gobernanza.session_attendance, session_date=chosen)
-    body = dbc.Row(
-        [
-            dbc.Col(_attendance_table(attendance), lg=6),
-            dbc.Col(
-                graph(
-                    f"{PREFIX}-attendance-chart",
-                    figures.attendance_bars(quorum, SOURCE_SESSIONS, selected=chosen),
-                ),
-                lg=6,
-            ),
-        ],
-        className="g-3",
-    )
-    note = html.P(QUORUM_NOTE, className="small text-body-secondary fst-italic mt-2")
-    return html.Section([heading, selector, cards, body, note], className="mb-4")
+
+
+def _quorum_cards(row: pd.Series, chosen: date) -> dbc.Row:
+    """Attending entities, the quorum required and whether the session had it."""
+    members, attending = int(row["member_entities"]), int(row["attending_entities"])
+    cards = [
+        kpi_card(
+            "Entidades que asisten",
+            f"{format_number(attending)} de {format_number(members)}",
+            f"{format_percent(row['attendance_ratio'])} de las entidades miembro.",
+            value_id=ID_ATTENDING,
+        ),
+        kpi_card(
+            "Quórum requerido",
+            format_number(int(row["quorum_required"])),
+            "Entidades: más de la mitad de los miembros.",
+            value_id=ID_REQUIRED,
+        ),
+        kpi_card(
+            "¿Hay quórum?",
+            "Sí hay quórum" if bool(row["has_quorum"]) else "No hay quórum",
+            f"Sesión del {format_date(chosen)}.",
+            value_id=ID_QUORUM,
+        ),
+    ]
+    return dbc.Row([dbc.Col(card, md=4) for card in cards], className="g-3 mb-3")
 
 
 def _attendance_table(frame: pd.DataFrame):

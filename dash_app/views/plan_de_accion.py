@@ -70,11 +70,41 @@ def render(state: FilterState) -> list:
     utas = by_uta[by_uta["uta_code"].isin(["UTA1", "UTA2", "UTA3"])]
     if state.uta:
         utas = utas[utas["uta_code"] == state.uta]
-    total = by_uta[by_uta["uta_code"] == "TOTAL"]
     by_entity = cached_call(
         plan_de_accion.compliance_by_entity, cutoff, uta_code=state.uta, entity_code=state.entity
     )
+    return [
+        html.P(
+            f"Corte de seguimiento: {cutoff_name} (el último corte que cae en el periodo).",
+            className="fw-semibold",
+            id=f"{PREFIX}-cutoff",
+        ),
+        _compliance_row(state, cutoff_name, by_uta, utas, by_entity),
+        dbc.Row(
+            [
+                dbc.Col(_missing(by_entity), lg=5),
+                dbc.Col(
+                    [
+                        _transversal(by_uta, cutoff_name)
+                        if state.uta in (None, "TRANSVERSAL")
+                        else None,
+                        _by_cutoff(state),
+                    ],
+                    lg=7,
+                ),
+            ],
+            className="g-3 mb-3",
+        ),
+        _status_row(utas, by_entity),
+        _goals(state),
+        html.H2("Lista de actividades", className="h5 mt-3"),
+        _activities(state),
+    ]
 
+
+def _compliance_row(state: FilterState, cutoff_name: str, by_uta, utas, by_entity) -> dbc.Row:
+    """Reporting compliance at the cut-off (gauge) and expected vs reported per UTA."""
+    total = by_uta[by_uta["uta_code"] == "TOTAL"]
     if state.uta or state.entity:
         expected = int(by_entity["expected_activities"].sum()) if not by_entity.empty else 0
         reported = int(by_entity["reported_activities"].sum()) if not by_entity.empty else 0
@@ -98,6 +128,27 @@ def render(state: FilterState) -> list:
         f"Actividades esperadas y reportadas por UTA · {cutoff_name}",
         SOURCE,
     )
+    return dbc.Row(
+        [
+            dbc.Col(
+                [
+                    graph(f"{PREFIX}-gauge", gauge),
+                    html.Div(
+                        f"{format_number(reported)} de {format_number(expected)} "
+                        "actividades reportadas",
+                        className="small fw-semibold text-center",
+                    ),
+                ],
+                lg=4,
+            ),
+            dbc.Col(graph(f"{PREFIX}-bars", bars), lg=8),
+        ],
+        className="g-3",
+    )
+
+
+def _status_row(utas: pd.DataFrame, by_entity: pd.DataFrame) -> dbc.Row:
+    """Status of the activities per UTA and per lead entity."""
     uta_status = status_bars(
         _long_status(utas, "uta_name"), "uta_name", "Estado de las actividades por UTA", SOURCE
     )
@@ -124,55 +175,13 @@ def render(state: FilterState) -> list:
         "Estado de las actividades por entidad líder",
         SOURCE,
     )
-    return [
-        html.P(
-            f"Corte de seguimiento: {cutoff_name} (el último corte que cae en el periodo).",
-            className="fw-semibold",
-            id=f"{PREFIX}-cutoff",
-        ),
-        dbc.Row(
-            [
-                dbc.Col(
-                    [
-                        graph(f"{PREFIX}-gauge", gauge),
-                        html.Div(
-                            f"{format_number(reported)} de {format_number(expected)} "
-                            "actividades reportadas",
-                            className="small fw-semibold text-center",
-                        ),
-                    ],
-                    lg=4,
-                ),
-                dbc.Col(graph(f"{PREFIX}-bars", bars), lg=8),
-            ],
-            className="g-3",
-        ),
-        dbc.Row(
-            [
-                dbc.Col(_missing(by_entity), lg=5),
-                dbc.Col(
-                    [
-                        _transversal(by_uta, cutoff_name)
-                        if state.uta in (None, "TRANSVERSAL")
-                        else None,
-                        _by_cutoff(state),
-                    ],
-                    lg=7,
-                ),
-            ],
-            className="g-3 mb-3",
-        ),
-        dbc.Row(
-            [
-                dbc.Col(graph(f"{PREFIX}-uta-status", uta_status), lg=6),
-                dbc.Col(graph(f"{PREFIX}-entity-status", entity_status), lg=6),
-            ],
-            className="g-3",
-        ),
-        _goals(state),
-        html.H2("Lista de actividades", className="h5 mt-3"),
-        _activities(state),
-    ]
+    return dbc.Row(
+        [
+            dbc.Col(graph(f"{PREFIX}-uta-status", uta_status), lg=6),
+            dbc.Col(graph(f"{PREFIX}-entity-status", entity_status), lg=6),
+        ],
+        className="g-3",
+    )
 
 
 def _missing(by_entity: pd.DataFrame):
@@ -261,18 +270,9 @@ def _activities(state: FilterState):
     frame = activity_frame(state)
     if frame.empty:
         return empty_note("No hay actividades para la UTA o entidad elegidas.")
-    return html.Div(
-        [
-            export_buttons(PREFIX),
-            grid(
-                f"{PREFIX}-table",
-                frame,
-                ACTIVITY_COLUMNS,
-                height=460,
-                wrap=("activity_name", "progress_note"),
-            ),
-        ]
-    )
+    wrap = ("activity_name", "progress_note")
+    table = grid(f"{PREFIX}-table", frame, ACTIVITY_COLUMNS, height=460, wrap=wrap)
+    return html.Div([export_buttons(PREFIX), table])
 
 
 def _by_cutoff(state: FilterState):
