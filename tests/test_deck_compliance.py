@@ -10,7 +10,7 @@ from warehouse.marts import plan_de_accion
 
 CUTOFF_NAME = "enero–mayo 2024"
 
-# DOMAIN.md, "The action plan and its follow-up": the committee deck's table.
+# docs/dominio.md, "Plan de acción y cumplimiento del reporte": the committee deck's table.
 DECK = {
     "UTA1": {
         "expected": 20,

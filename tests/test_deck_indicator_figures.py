@@ -28,7 +28,7 @@ DECK_FIGURES = [
     ("UTA3_AMBIENTE_EDUCACION", JAN, MAY, 6982),
 ]
 
-# DOMAIN.md: the 13 localities with local human-rights committee delegates.
+# docs/dominio.md, "Cifras de la presentación": the 13 localities with local HR committee delegates.
 HR_LOCALITIES = {
     "Usaquén",
     "San Cristóbal",

@@ -17,7 +17,7 @@ PAGES = (
     ("/entidades", "Entidades"),
     ("/catalogo", "Catálogo"),
     ("/calidad", "Calidad"),  # short too, so that the public page fits on the same line
-    ("/publico", "Público"),  # the public page (roadmap step 4)
+    ("/publico", "Público"),  # the public page (docs/dominio.md, Hoja de ruta, paso 4)
 )
 PUBLIC_PAGES = (("/publico", "Datos públicos"),)  # all a public deployment shows
 

@@ -1,4 +1,4 @@
-"""Datos públicos page (roadmap step 4; logic in dash_app/views/publico.py)."""
+"""Datos públicos page (docs/dominio.md, Hoja de ruta, paso 4; logic in views/publico.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 {#- Aggregates over person-month rows (one row per indicator × entity × locality × month ×
     pseudonym, e.g. fct_person_months) of one period. Distinct persons do not add up over months
-    or localities (DOMAIN.md): a person served in January and March, or in two localities, counts
+    or localities (docs/dominio.md, Personas distintas): a person served in January and March, or in two localities, counts
     once. person_months is the sum of the monthly distinct counts (a person once per month even
     if served in two localities that month), shown beside it to make the difference visible.
     Shared by mart_person_cutoff_counts (where its unit test pins it) and the SQL function

@@ -1,4 +1,4 @@
--- Privacy (DOMAIN.md): no published figure of the public view is below the threshold.
+-- Privacy (docs/dominio.md, Privacidad): no published figure of the public view is below the threshold.
 with
 
 public_figures as (

@@ -1,5 +1,5 @@
--- The public face (roadmap step 4): every publishable indicator's figure per cut-off, for the
--- whole district ('todas') and per locality, with small counts suppressed (DOMAIN.md, Privacy).
+-- The public face (docs/dominio.md, Hoja de ruta, paso 4): every publishable indicator's figure per cut-off, for the
+-- whole district ('todas') and per locality, with small counts suppressed (docs/dominio.md, Privacidad).
 -- Every aggregation rule (sum, avg, last) is treated alike: all the catalogue's figures count
 -- persons (or services to persons), so a small figure in any of them can point at someone.
 --   primary: a locality figure below var('public_min_count') is withheld;
