@@ -11,17 +11,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from warehouse.formatting import RULE_LABELS
 from warehouse.text import fold_words
 
 if TYPE_CHECKING:  # the read API is imported lazily: `tablero --help` needs no pandas
     from warehouse.marts.indicators import FigureWindow, IndicatorFigure
     from warehouse.marts.persons import PersonCount
 
-RULE_LABELS = {
-    "sum": "suma de los meses",
-    "avg": "promedio mensual de los meses con dato",
-    "last": "valor del último mes con dato (saldo)",
-}
 MONTH_PATTERN = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
 

@@ -21,6 +21,12 @@ MONTH_NAMES_ES = (
     "noviembre",
     "diciembre",
 )
+# How each aggregation rule (dim_indicator.aggregation_rule) combines the months, for people.
+RULE_LABELS = {
+    "sum": "suma de los meses del periodo",
+    "avg": "promedio mensual de los meses con dato",
+    "last": "valor al último mes con dato (existencias: no se suma entre meses)",
+}
 
 
 def format_number(value: float | Decimal | int | None, decimals: int = 0) -> str:

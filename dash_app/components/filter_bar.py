@@ -38,6 +38,37 @@ def _field(label: str, control, width: dict, hidden: bool = False) -> dbc.Col:
     )
 
 
+def _month_range(month_options: list[dict]) -> html.Div:
+    return html.Div(
+        [
+            dropdown(
+                ids.FROM, month_options, "Mes inicial", clearable=False, className="flex-fill"
+            ),
+            html.Span("–", className="px-1"),
+            dropdown(ids.TO, month_options, "Mes final", clearable=False, className="flex-fill"),
+        ],
+        className="d-flex align-items-center month-range",
+    )
+
+
+def _reset_button() -> dbc.Col:
+    return dbc.Col(
+        dbc.Button(
+            "Restablecer",
+            id=ids.RESET,
+            color="secondary",
+            outline=True,
+            size="sm",
+            className="w-100",
+            title="Volver a los filtros por defecto",
+        ),
+        xs=3,
+        md=1,
+        xl=1,
+        className="d-flex align-items-end",
+    )
+
+
 def filter_bar(
     ctx: FilterContext,
     period_options: list[dict],
@@ -49,16 +80,6 @@ def filter_bar(
 ) -> html.Div:
     """period_only (the public deployment): locality, entity and UTA stay in the page for the
     shell's callbacks but are hidden, since the public figures are per cut-off only."""
-    months = html.Div(
-        [
-            dropdown(
-                ids.FROM, month_options, "Mes inicial", clearable=False, className="flex-fill"
-            ),
-            html.Span("–", className="px-1"),
-            dropdown(ids.TO, month_options, "Mes final", clearable=False, className="flex-fill"),
-        ],
-        className="d-flex align-items-center month-range",
-    )
     row = dbc.Row(
         [
             _field(
@@ -68,7 +89,9 @@ def filter_bar(
                 ),
                 {"xs": 12, "md": 4, "xl": 2},
             ),
-            _field("Meses (desde – hasta)", months, {"xs": 12, "md": 8, "xl": 3}),
+            _field(
+                "Meses (desde – hasta)", _month_range(month_options), {"xs": 12, "md": 8, "xl": 3}
+            ),
             _field(
                 "Localidad",
                 dropdown(ids.LOCALITY, localities, "Todo el Distrito", multi=True),
@@ -87,21 +110,7 @@ def filter_bar(
                 {"xs": 9, "md": 3, "xl": 2},
                 hidden=period_only,
             ),
-            dbc.Col(
-                dbc.Button(
-                    "Restablecer",
-                    id=ids.RESET,
-                    color="secondary",
-                    outline=True,
-                    size="sm",
-                    className="w-100",
-                    title="Volver a los filtros por defecto",
-                ),
-                xs=3,
-                md=1,
-                xl=1,
-                className="d-flex align-items-end",
-            ),
+            _reset_button(),
         ],
         className="g-2 align-items-end",
     )

@@ -2,7 +2,7 @@
 serialize, diff); `context`: what the warehouse knows (valid codes, cut-offs, defaults, the filter
 bar's options) and `state_from_query`; `names`: display names of the codes."""
 
-from dash_app.state.context import filter_context, parsed_from_query, state_from_query
+from dash_app.state.context import filter_context, state_from_query
 from dash_app.state.url import (
     GLOBAL_KEYS,
     FilterContext,
@@ -29,7 +29,6 @@ __all__ = [
     "page_params",
     "parse_month",
     "parse_query",
-    "parsed_from_query",
     "period_bounds",
     "query_dict",
     "shift_months",

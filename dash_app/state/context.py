@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from dash_app.cache import cached_call
-from dash_app.state.url import FilterContext, FilterState, ParsedState, parse_query, shift_months
+from dash_app.state.url import FilterContext, FilterState, parse_query, shift_months
 from warehouse.formatting import MONTH_ABBR_ES, MONTH_NAMES_ES, format_month
 from warehouse.marts import reference
 
@@ -40,13 +40,9 @@ def filter_context() -> FilterContext:
     )
 
 
-def parsed_from_query(query: Mapping[str, object]) -> ParsedState:
-    return parse_query(query, filter_context())
-
-
 def state_from_query(query: Mapping[str, object]) -> FilterState:
     """The validated global filters of a query (a layout's **query or query_dict(search))."""
-    return parsed_from_query(query).state
+    return parse_query(query, filter_context()).state
 
 
 def month_options(ctx: FilterContext) -> list[dict]:

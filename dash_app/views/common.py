@@ -8,16 +8,16 @@ import pandas as pd
 
 from dash_app.cache import cached_call
 from dash_app.state import FilterState
-from warehouse.formatting import format_month, format_month_range, format_months, format_number
+from warehouse.formatting import (  # RULE_LABELS: the views read it as common.RULE_LABELS
+    RULE_LABELS,
+    format_month,
+    format_month_range,
+    format_months,
+    format_number,
+)
 from warehouse.marts import indicadores, indicators, plan_de_accion
 
-RULE_LABELS = {
-    "sum": "suma de los meses del periodo",
-    "avg": "promedio mensual de los meses con dato",
-    "last": "valor al último mes con dato (existencias: no se suma entre meses)",
-}
 SCOPE_ALL = "Aplican todos los filtros: periodo, localidad, entidad y UTA."
-SOURCE_WAREHOUSE = "almacén del Tablero (marts), exportaciones de las entidades"
 
 
 def catalogue(state: FilterState | None = None) -> pd.DataFrame:

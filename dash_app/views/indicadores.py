@@ -8,7 +8,7 @@ from dash import html
 
 from dash_app.cache import cached_call
 from dash_app.components.common import empty_note, graph, kpi_card
-from dash_app.components.filter_bar import dropdown
+from dash_app.components.indicator_controls import Choice, indicator_selector_row
 from dash_app.components.table import export_buttons, grid
 from dash_app.figures.charts import breakdown_bar, ranking_bar, series_bar
 from dash_app.state import FilterState
@@ -55,18 +55,6 @@ def page_keys(catalogue: pd.DataFrame) -> dict:
         K_GRAIN: list(GRAINS),
         K_DIMENSION: list(DIMENSIONS),
     }
-
-
-def options(catalogue: pd.DataFrame) -> list[dict]:
-    """Grouped by UTA in the label ('UTA 1 – … · name'); the search matches both."""
-    return [
-        {
-            "label": f"{row.uta_label} · {row.indicator_name}",
-            "value": row.indicator_code,
-            "search": f"{row.indicator_name} {row.uta_label} {row.indicator_code}",
-        }
-        for row in catalogue.itertuples()
-    ]
 
 
 def table_frame(code: str, state: FilterState) -> pd.DataFrame:
@@ -138,6 +126,11 @@ def persons_card(code: str, state: FilterState) -> dbc.Card | None:
     )
 
 
+def _dimensions(allowed: str | None) -> list[str]:
+    """The disaggregations of DIMENSIONS that the indicator allows (catalogue order)."""
+    return [k for k in DIMENSIONS if k in (allowed or "").split(",")]
+
+
 def resolve(state: FilterState, extras: dict) -> dict:
     """The page keys in effect (defaults filled in): indicator, grain, disaggregation."""
     catalogue = common.catalogue(state)
@@ -147,8 +140,7 @@ def resolve(state: FilterState, extras: dict) -> dict:
     if code not in set(catalogue["indicator_code"]):
         code = catalogue["indicator_code"].iloc[0]
     grain = extras.get(K_GRAIN) if extras.get(K_GRAIN) in GRAINS else "mes"
-    allowed = catalogue.set_index("indicator_code").loc[code, "allowed_disaggregations"] or ""
-    dims = [k for k in DIMENSIONS if k in allowed.split(",")]
+    dims = _dimensions(catalogue.set_index("indicator_code").loc[code, "allowed_disaggregations"])
     dim = (
         extras.get(K_DIMENSION) if extras.get(K_DIMENSION) in dims else (dims[0] if dims else None)
     )
@@ -161,12 +153,39 @@ def render(state: FilterState, code: str | None, grain_key: str | None, dim_key:
         return [empty_note("No hay indicadores para la UTA o entidad elegidas.")]
     effective = resolve(state, {K_INDICATOR: code, K_GRAIN: grain_key, K_DIMENSION: dim_key})
     code, grain_key, dim_key = (effective[K_INDICATOR], effective[K_GRAIN], effective[K_DIMENSION])
-    allowed = catalogue.set_index("indicator_code").loc[code, "allowed_disaggregations"] or ""
-    dims = [k for k in DIMENSIONS if k in allowed.split(",")]
     row = catalogue.set_index("indicator_code").loc[code]
     row["indicator_code"] = code
-    unit, source = row["unit"], f"{row['entity_short_name']}, exportaciones al Tablero"
+    source = f"{row['entity_short_name']}, exportaciones al Tablero"
+    return [
+        _controls(catalogue, code, grain_key, dim_key, _dimensions(row["allowed_disaggregations"])),
+        _headline_row(code, state, row),
+        _charts_row(code, state, grain_key, row["unit"], source),
+        _breakdown(code, state, dim_key, row, source),
+        html.H2("Datos detrás de la cifra", className="h5 mt-3"),
+        _table(code, state),
+        _lineage(code, state),
+    ]
 
+
+def _controls(catalogue, code: str, grain_key: str, dim_key: str | None, dims: list[str]):
+    grains = [{"label": k.capitalize(), "value": k} for k in GRAINS]
+    dimensions = [{"label": DIMENSIONS[k][1].capitalize(), "value": k} for k in dims]
+    choices = [
+        Choice("Serie por", ID_GRAIN, grain_key, grains, width=2),
+        Choice(
+            "Desagregar por",
+            ID_DIMENSION,
+            dim_key,
+            dimensions,
+            width=3,
+            when_empty="Sin desagregaciones por sexo ni edad",
+        ),
+    ]
+    return indicator_selector_row(ID_SELECT, catalogue, code, choices, select_width=7)
+
+
+def _headline_row(code: str, state: FilterState, row: pd.Series) -> dbc.Row:
+    """The definition, the period's figure and, with a nominal register, distinct persons."""
     result = common.indicator_figure(code, state)
     previous = common.previous_figure(code, state)
     kpi = kpi_card(
@@ -174,12 +193,25 @@ def render(state: FilterState, code: str | None, grain_key: str | None, dim_key:
         if result["lag_months"]
         else f"Cifra del periodo · {state.period_label}",
         common.figure_text(result),
-        common.figure_footnote(result, unit),
+        common.figure_footnote(result, row["unit"]),
         format_change(result["value"], previous["value"]),
         value_id=ID_KPI,
     )
     person_kpi = persons_card(code, state)
+    return dbc.Row(
+        [dbc.Col(_definition(row), lg=8), dbc.Col(kpi, lg=4)]
+        if person_kpi is None
+        else [
+            dbc.Col(_definition(row), lg=6),
+            dbc.Col(kpi, lg=3, md=6),
+            dbc.Col(person_kpi, lg=3, md=6),
+        ],
+        className="g-3 mb-3",
+    )
 
+
+def _charts_row(code: str, state: FilterState, grain_key: str, unit: str, source: str):
+    """The series by the chosen grain and the ranking by locality (a click filters by it)."""
     grain, grain_label = GRAINS[grain_key]
     series = cached_call(
         indicadores.series, code, state.start, state.end, state.locality_list, grain, state.entity
@@ -201,78 +233,13 @@ def render(state: FilterState, code: str | None, grain_key: str | None, dim_key:
         source,
         state.localities,
     )
-    controls = dbc.Row(
+    return dbc.Row(
         [
-            dbc.Col(
-                [
-                    dbc.Label("Indicador", className="small fw-semibold"),
-                    dropdown(
-                        ID_SELECT,
-                        options(catalogue),
-                        "Buscar un indicador…",
-                        value=code,
-                        clearable=False,
-                        searchable=True,
-                    ),
-                ],
-                lg=7,
-            ),
-            dbc.Col(
-                [
-                    dbc.Label("Serie por", className="small fw-semibold d-block"),
-                    dbc.RadioItems(
-                        id=ID_GRAIN,
-                        value=grain_key,
-                        inline=True,
-                        options=[{"label": k.capitalize(), "value": k} for k in GRAINS],
-                    ),
-                ],
-                lg=2,
-            ),
-            dbc.Col(
-                [
-                    dbc.Label("Desagregar por", className="small fw-semibold d-block"),
-                    dbc.RadioItems(
-                        id=ID_DIMENSION,
-                        value=dim_key,
-                        inline=True,
-                        options=[
-                            {"label": DIMENSIONS[k][1].capitalize(), "value": k} for k in dims
-                        ],
-                    ),
-                    html.Div("Sin desagregaciones por sexo ni edad", className="small")
-                    if not dims
-                    else None,
-                ],
-                lg=3,
-            ),
+            dbc.Col(graph(ID_SERIES, series_fig), lg=7),
+            dbc.Col(graph(ID_RANKING, ranking_fig), lg=5),
         ],
-        className="g-2 mb-3",
+        className="g-3 mb-3",
     )
-    return [
-        controls,
-        dbc.Row(
-            [dbc.Col(_definition(row), lg=8), dbc.Col(kpi, lg=4)]
-            if person_kpi is None
-            else [
-                dbc.Col(_definition(row), lg=6),
-                dbc.Col(kpi, lg=3, md=6),
-                dbc.Col(person_kpi, lg=3, md=6),
-            ],
-            className="g-3 mb-3",
-        ),
-        dbc.Row(
-            [
-                dbc.Col(graph(ID_SERIES, series_fig), lg=7),
-                dbc.Col(graph(ID_RANKING, ranking_fig), lg=5),
-            ],
-            className="g-3 mb-3",
-        ),
-        _breakdown(code, state, dim_key, row, source),
-        html.H2("Datos detrás de la cifra", className="h5 mt-3"),
-        _table(code, state),
-        _lineage(code, state),
-    ]
 
 
 def _breakdown(code: str, state: FilterState, dim_key: str | None, row, source: str):

@@ -8,11 +8,10 @@ from dash import html
 
 from dash_app.cache import cached_call
 from dash_app.components.common import empty_note, graph
-from dash_app.components.filter_bar import dropdown
+from dash_app.components.indicator_controls import Choice, indicator_selector_row
 from dash_app.figures.maps import choropleth
 from dash_app.state import FilterState
 from dash_app.views import common
-from dash_app.views.indicadores import options
 from warehouse.formatting import format_month_range, format_number
 from warehouse.marts import indicadores, reference
 
@@ -116,6 +115,10 @@ def resolve(state: FilterState, extras: dict) -> dict:
     }
 
 
+def _radio_options(labels: dict[str, str]) -> list[dict]:
+    return [{"label": v, "value": k} for k, v in labels.items()]
+
+
 def render(state: FilterState, code: str | None, measure: str | None, area: str | None):
     catalogue = common.catalogue(state)
     if catalogue.empty:
@@ -128,48 +131,11 @@ def render(state: FilterState, code: str | None, measure: str | None, area: str 
     title = f"{row['indicator_name']} · {state.period_label} ({unit})"
     source = f"{row['entity_short_name']}; población 2024: SDP / DANE"
     figure = choropleth(frame, title, unit, source, state.localities, urban_only=area == "urbana")
-    controls = dbc.Row(
-        [
-            dbc.Col(
-                [
-                    dbc.Label("Indicador", className="small fw-semibold"),
-                    dropdown(
-                        ID_SELECT,
-                        options(catalogue),
-                        "Buscar un indicador…",
-                        value=code,
-                        clearable=False,
-                    ),
-                ],
-                lg=6,
-            ),
-            dbc.Col(
-                [
-                    dbc.Label("Medida", className="small fw-semibold d-block"),
-                    dbc.RadioItems(
-                        id=ID_MEASURE,
-                        value=measure,
-                        inline=True,
-                        options=[{"label": v, "value": k} for k, v in MEASURES.items()],
-                    ),
-                ],
-                lg=3,
-            ),
-            dbc.Col(
-                [
-                    dbc.Label("Área", className="small fw-semibold d-block"),
-                    dbc.RadioItems(
-                        id=ID_AREA,
-                        value=area,
-                        inline=True,
-                        options=[{"label": v, "value": k} for k, v in AREAS.items()],
-                    ),
-                ],
-                lg=3,
-            ),
-        ],
-        className="g-2 mb-2",
-    )
+    choices = [
+        Choice("Medida", ID_MEASURE, measure, _radio_options(MEASURES), width=3),
+        Choice("Área", ID_AREA, area, _radio_options(AREAS), width=3),
+    ]
+    controls = indicator_selector_row(ID_SELECT, catalogue, code, choices, 6, "g-2 mb-2")
     return [
         controls,
         dbc.Row(
