@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import dash
 import dash_bootstrap_components as dbc
 from dash import Dash, dcc, html
 
-from dash_app import ids, public_mode
+from dash_app import auth, ids, public_mode
+from dash_app.auth.ui import user_menu
 from dash_app.cache import cached_call, init_cache
 from dash_app.components.filter_bar import filter_bar
 from dash_app.components.navbar import navbar
@@ -69,6 +73,10 @@ def shell(public_only: bool = False) -> html.Div:
         id=ids.FRESHNESS,
         className="freshness small text-body-secondary px-3 py-1",
     )
+    if not public_only:
+        banner = html.Div(
+            [banner, user_menu()], className="d-flex flex-wrap align-items-center pe-3"
+        )
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh="callback-nav"),
@@ -108,15 +116,19 @@ def shell(public_only: bool = False) -> html.Div:
     )
 
 
-def create_app(public_only: bool | None = None) -> Dash:
-    """public_only (default: setting TABLERO_PUBLIC_ONLY) serves the public page alone."""
-    if public_only is None:
-        public_only = get_settings().public_only
+# Modules a public deployment must never import: internal pages, their views and queries.
+INTERNAL_MODULES = re.compile(
+    r"^dash_app\.pages\.(?!publico$|__init__$)\w+$"
+    r"|^warehouse\.marts\.(indicators|indicadores|calidad|plan_de_accion|barreras|gobernanza|persons)$"
+)
+
+
+def _dash(pages_folder: str) -> Dash:
     # Everything (Bootstrap, Plotly's Spanish locale, the map) is served from assets/: no CDN.
     app = Dash(
         __name__,
         use_pages=True,
-        pages_folder="pages",
+        pages_folder=pages_folder,
         title="Tablero Migrante – Bogotá D.C.",
         update_title=None,
         suppress_callback_exceptions=True,
@@ -125,12 +137,43 @@ def create_app(public_only: bool | None = None) -> Dash:
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="es">')
     init_cache(app.server)
-    app.server.config[public_mode.PUBLIC_ONLY_KEY] = public_only
+    return app
+
+
+def create_app(public_only: bool | None = None) -> Dash:
+    """The internal dashboard (login, roles), or with public_only (default: the setting
+    TABLERO_PUBLIC_ONLY) the public deployment: a separate app holding the public page alone."""
+    if public_only is None:
+        public_only = get_settings().public_only
+    if public_only:
+        return create_public_app()
+    app = _dash("pages")
+    app.server.config[public_mode.PUBLIC_ONLY_KEY] = False
     from dash_app import callbacks  # noqa: F401  (registers the shell callbacks)
 
-    app.layout = lambda: shell(public_only)
-    if public_only:
-        public_mode.install(app.server)
+    app.layout = lambda: shell(False)
+    auth.install(app)
+    return app
+
+
+def create_public_app() -> Dash:
+    """Only the public page and the shell: no internal layout, callback or query module is
+    imported in this process (checked), so none can be reached by any request."""
+    leaked = sorted(name for name in sys.modules if INTERNAL_MODULES.match(name))
+    if leaked:
+        raise RuntimeError(
+            "La versión pública debe servirse en su propio proceso; ya se importaron: "
+            + ", ".join(leaked)
+        )
+    app = _dash("public_pages")
+    app.server.config[public_mode.PUBLIC_ONLY_KEY] = True
+    from dash_app import callbacks  # noqa: F401  (registers the shell callbacks)
+
+    app.layout = lambda: shell(True)
+    auth.install_public(app)
+    leaked = sorted(name for name in sys.modules if INTERNAL_MODULES.match(name))
+    if leaked:
+        raise RuntimeError("La versión pública importó módulos internos: " + ", ".join(leaked))
     return app
 
 

@@ -88,19 +88,97 @@ def built_warehouse(engine):
     return engine
 
 
+ROLE_USERS = {
+    "admin": ("admin@prueba.gov.co", None),
+    "editor": ("enlace.mujer@prueba.gov.co", "SDMUJER"),
+    "analista": ("analista@prueba.gov.co", None),
+    "lector": ("lector@prueba.gov.co", None),
+}
+
+
 @pytest.fixture(scope="session")
-def app_url(built_warehouse) -> Iterator[str]:
+def users(engine) -> dict[str, tuple[str, str]]:
+    """One user per role with a random password: role → (email, password)."""
+    import secrets
+
+    from warehouse import users as accounts
+
+    created = {}
+    for role, (email, entity) in ROLE_USERS.items():
+        password = secrets.token_urlsafe(16)
+        accounts.add_user(engine, email, role, password, entity)
+        created[role] = (email, password)
+    return created
+
+
+@pytest.fixture(scope="session")
+def internal_app(built_warehouse, users):
+    """The one internal Dash app of the session (Dash hands the `@callback`s registered at
+    import to the first app that serves a request, so every test shares this one)."""
+    from dash_app.app import create_app
+
+    return create_app(public_only=False)
+
+
+@pytest.fixture(scope="session")
+def app_url(internal_app) -> Iterator[str]:
     """The Dash app served as `tablero serve` serves it (waitress), in a background thread on a
     free port."""
     from waitress.server import create_server
 
-    from dash_app.app import create_app
-
-    server = create_server(create_app().server, host="127.0.0.1", port=0, threads=8)
+    server = create_server(internal_app.server, host="127.0.0.1", port=0, threads=8)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
     server.close()
+
+
+def login_client(app, email: str, password: str):
+    """A Flask test client logged in through the real /login form (CSRF token included)."""
+    import re
+
+    client = app.server.test_client()
+    form = client.get("/login", headers={"Host": "127.0.0.1"}).get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+    response = client.post(
+        "/login",
+        data={"email": email, "password": password, "csrf_token": token, "next": "/"},
+        headers={"Host": "127.0.0.1"},
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    return client
+
+
+@pytest.fixture(scope="session")
+def login():
+    """login(app, email, password) → a test client logged in through the real form."""
+    return login_client
+
+
+@pytest.fixture(scope="session")
+def auth_state(browser, app_url, users) -> dict:
+    """Browser storage (the session cookie) of a logged-in admin, reused by every page."""
+    context = browser.new_context(locale="es-CO")
+    page = context.new_page()
+    page.goto(app_url + "/login")
+    page.fill("#email", users["admin"][0])
+    page.fill("#password", users["admin"][1])
+    page.click("button[type=submit]")
+    page.wait_for_url(app_url + "/")
+    state = context.storage_state()
+    context.close()
+    return state
+
+
+@pytest.fixture(scope="session")
+def new_context(browser, auth_state):
+    """browser.new_context(...) already logged in as admin."""
+
+    def make(**options):
+        options.setdefault("locale", "es-CO")
+        return browser.new_context(storage_state=auth_state, **options)
+
+    return make
 
 
 @pytest.fixture(scope="session")
@@ -119,8 +197,8 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="es-CO")
+def page(new_context):
+    context = new_context(viewport={"width": 1366, "height": 768})
     page = context.new_page()
     yield page
     context.close()

@@ -13,9 +13,8 @@ from dash_app.cache import cached_call
 from dash_app.components.common import empty_note
 from dash_app.components.table import export_buttons, grid
 from dash_app.state import FilterState
-from dash_app.views import common
-from warehouse.formatting import format_month_range, format_number
-from warehouse.marts import publico
+from warehouse.formatting import RULE_LABELS, format_month_range, format_number
+from warehouse.marts import publico, reference
 
 PREFIX = "pub"
 ID_CUTOFF = f"{PREFIX}-cutoff"
@@ -39,12 +38,23 @@ def available_cutoffs() -> pd.DataFrame:
     return cached_call(publico.cutoffs)
 
 
+def _cutoff_of_period(state: FilterState) -> str | None:
+    """The latest cut-off overlapping the period (the public app imports no internal view)."""
+    cutoffs = cached_call(reference.cutoffs)
+    overlapping = cutoffs[
+        (cutoffs["start_month"] <= state.end) & (cutoffs["end_month"] >= state.start)
+    ]
+    if overlapping.empty:
+        return None
+    return overlapping.sort_values("end_month").iloc[-1]["cutoff_code"]
+
+
 def chosen_cutoff(state: FilterState) -> str | None:
     """The cut-off of the global period (as on the other pages), else the latest one published."""
     options = available_cutoffs()
     if options.empty:
         return None
-    code, _ = common.cutoff_for(state)
+    code = _cutoff_of_period(state)
     codes = list(options["cutoff_code"])
     return code if code in codes else codes[0]
 
@@ -147,7 +157,7 @@ def indicator_card(code: str, rows: pd.DataFrame) -> dbc.Card:
     district = rows[rows["is_district_total"].astype(bool)]
     localities = rows[~rows["is_district_total"].astype(bool)]
     first = rows.iloc[0]
-    rule = common.RULE_LABELS.get(first["aggregation_rule"], first["aggregation_rule"])
+    rule = RULE_LABELS.get(first["aggregation_rule"], first["aggregation_rule"])
     total_text = "Sin datos" if district.empty else district.iloc[0]["figure_text"]
     body = [
         html.Div("Total del Distrito", className="kpi-label small text-body-secondary"),

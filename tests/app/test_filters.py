@@ -98,7 +98,7 @@ def test_filters_through_the_ui_update_url_and_figures(page, app_url, built_ware
 
 
 @pytest.mark.browser
-def test_url_round_trip_back_forward_and_copied_link(page, app_url, built_warehouse, browser):
+def test_url_round_trip_back_forward_and_copied_link(page, app_url, built_warehouse, new_context):
     link = "/?desde=2024-02&hasta=2024-04&localidad=08&uta=UTA2"
     page.goto(app_url + link)
     page.wait_for_selector("[id^='kpi-UTA2']")
@@ -128,7 +128,7 @@ def test_url_round_trip_back_forward_and_copied_link(page, app_url, built_wareho
     settle(page)
     assert page.inner_text("#filter-from") == "ene 2024"
 
-    other = browser.new_page()  # a copied link reopens the same view
+    other = new_context().new_page()  # a copied link reopens the same view (same user)
     other.goto(after_url)
     other.wait_for_selector("[id^='kpi-UTA2']")
     settle(other)
@@ -152,8 +152,8 @@ def test_hostile_query_string_falls_back_with_a_notice(page, app_url, built_ware
 
 
 @pytest.mark.browser
-def test_presentation_mode_for_the_projector(browser, app_url, artifacts_dir):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="es-CO")
+def test_presentation_mode_for_the_projector(new_context, app_url, artifacts_dir):
+    context = new_context(viewport={"width": 1920, "height": 1080})
     page = context.new_page()
     page.goto(app_url + "/")
     page.wait_for_selector("#kpi-UTA1_SISBEN")
