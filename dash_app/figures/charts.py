@@ -90,7 +90,7 @@ def compliance_gauge(ratio: float | None, title: str, detail: str) -> go.Figure:
 
 def status_bars(frame: pd.DataFrame, category: str, title: str, source: str) -> go.Figure:
     """frame: <category>, status, activities — stacked horizontal bars per category."""
-    if frame.empty or frame["activities"].sum() == 0:
+    if frame.empty or (frame["activities"] == 0).all():
         return empty(title)
     figure = go.Figure()
     categories = list(dict.fromkeys(frame[category]))

@@ -82,26 +82,18 @@ def delivery_frame(state: FilterState) -> pd.DataFrame:
     return frame
 
 
-def counts_by_entity(frame: pd.DataFrame) -> pd.DataFrame:
-    """Accepted and rejected deliveries per entity (a count of rows of mart_deliveries)."""
-    if frame.empty:
-        return pd.DataFrame(columns=["entity", "accepted", "rejected"])
-    entity = frame["entity_short_name"].fillna(frame["entity_code"]).fillna("sin entidad")
-    table = pd.DataFrame(
-        {
-            "entity": entity,
-            "accepted": (frame["status"] == "aceptado").astype(int),
-            "rejected": (frame["status"] == "rechazado").astype(int),
-        }
-    )
-    counts = table.groupby("entity", as_index=False, sort=False).sum()
-    order = (counts["accepted"] + counts["rejected"]).sort_values(ascending=False).index
-    return counts.loc[order].reset_index(drop=True)
+def counts_by_entity(state: FilterState) -> pd.DataFrame:
+    """Accepted and rejected deliveries per entity (mart_delivery_counts_by_entity, its order)."""
+    counts = cached_call(calidad.delivery_counts_by_entity, state.entity)
+    entity = counts["entity_short_name"].fillna(counts["entity_code"]).fillna("sin entidad")
+    return pd.DataFrame(
+        {"entity": entity, "accepted": counts["accepted"], "rejected": counts["rejected"]}
+    ).reset_index(drop=True)
 
 
 def render(state: FilterState) -> list:
     deliveries = delivery_frame(state)
-    counts = counts_by_entity(deliveries)
+    counts = counts_by_entity(state)
     chart = deliveries_by_entity(counts, "Entregas aceptadas y rechazadas por entidad", SOURCE)
     return [
         _freshness(state),

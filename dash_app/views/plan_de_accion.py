@@ -73,13 +73,19 @@ def render(state: FilterState) -> list:
     by_entity = cached_call(
         plan_de_accion.compliance_by_entity, cutoff, uta_code=state.uta, entity_code=state.entity
     )
+    by_lead_entity = cached_call(
+        plan_de_accion.compliance_by_lead_entity,
+        cutoff,
+        uta_code=state.uta,
+        entity_code=state.entity,
+    )
     return [
         html.P(
             f"Corte de seguimiento: {cutoff_name} (el último corte que cae en el periodo).",
             className="fw-semibold",
             id=f"{PREFIX}-cutoff",
         ),
-        _compliance_row(state, cutoff_name, by_uta, utas, by_entity),
+        _compliance_row(state, cutoff_name, by_uta, utas, by_lead_entity),
         dbc.Row(
             [
                 dbc.Col(_missing(by_entity), lg=5),
@@ -95,25 +101,22 @@ def render(state: FilterState) -> list:
             ],
             className="g-3 mb-3",
         ),
-        _status_row(utas, by_entity),
+        _status_row(utas, by_lead_entity),
         _goals(state),
         html.H2("Lista de actividades", className="h5 mt-3"),
         _activities(state),
     ]
 
 
-def _compliance_row(state: FilterState, cutoff_name: str, by_uta, utas, by_entity) -> dbc.Row:
+def _compliance_row(state: FilterState, cutoff_name: str, by_uta, utas, by_lead_entity) -> dbc.Row:
     """Reporting compliance at the cut-off (gauge) and expected vs reported per UTA."""
-    total = by_uta[by_uta["uta_code"] == "TOTAL"]
-    if state.uta or state.entity:
-        expected = int(by_entity["expected_activities"].sum()) if not by_entity.empty else 0
-        reported = int(by_entity["reported_activities"].sum()) if not by_entity.empty else 0
-        ratio = reported / expected if expected else None
-    else:
-        row = total.iloc[0] if not total.empty else None
-        expected = int(row["expected_activities"]) if row is not None else 0
-        reported = int(row["reported_activities"]) if row is not None else 0
-        ratio = row["compliance_ratio"] if row is not None else None
+    # The chosen entity's row (within the UTA, or over all), else the UTA's, else UTA 1–3's.
+    by_scope = by_uta[by_uta["uta_code"] == (state.uta or "TOTAL")]
+    scope = by_lead_entity if state.entity else by_scope
+    row = scope.iloc[0] if not scope.empty else None
+    expected = int(row["expected_activities"]) if row is not None else 0
+    reported = int(row["reported_activities"]) if row is not None else 0
+    ratio = row["compliance_ratio"] if row is not None else None
     gauge = compliance_gauge(
         ratio,
         f"Cumplimiento de reporte · corte {cutoff_name}",
@@ -147,30 +150,13 @@ def _compliance_row(state: FilterState, cutoff_name: str, by_uta, utas, by_entit
     )
 
 
-def _status_row(utas: pd.DataFrame, by_entity: pd.DataFrame) -> dbc.Row:
+def _status_row(utas: pd.DataFrame, by_lead_entity: pd.DataFrame) -> dbc.Row:
     """Status of the activities per UTA and per lead entity."""
     uta_status = status_bars(
         _long_status(utas, "uta_name"), "uta_name", "Estado de las actividades por UTA", SOURCE
     )
-    entity_frame = (
-        by_entity.groupby("entity_short_name", as_index=False, sort=False)[
-            [
-                "n_totalmente_ejecutada",
-                "n_iniciada",
-                "n_no_iniciada",
-                "expected_activities",
-                "reported_activities",
-            ]
-        ].sum()
-        if not by_entity.empty
-        else by_entity
-    )
-    if not by_entity.empty:
-        entity_frame["n_not_reported"] = (
-            entity_frame["expected_activities"] - entity_frame["reported_activities"]
-        )
     entity_status = status_bars(
-        _long_status(entity_frame, "entity_short_name"),
+        _long_status(by_lead_entity, "entity_short_name"),
         "entity_short_name",
         "Estado de las actividades por entidad líder",
         SOURCE,
@@ -195,7 +181,7 @@ def _missing(by_entity: pd.DataFrame):
     items = [
         html.Li(
             f"{r.entity_short_name} ({r.uta_code}): "
-            f"{format_number(r.expected_activities - r.reported_activities)} de "
+            f"{format_number(r.n_not_reported)} de "
             f"{format_number(r.expected_activities)} sin reportar"
         )
         for r in missing.itertuples()

@@ -31,17 +31,27 @@ PROFILE_COLUMNS = {
 }
 
 
+def locality_row(code: str, locality: str, state: FilterState) -> pd.Series | None:
+    """The locality's row of marts.indicator_figure_by_locality (figure, rate, rank), if any."""
+    frame = cached_call(indicadores.figure_by_locality, code, state.start, state.end, state.entity)
+    rows = frame[frame["locality_code"] == locality]
+    return None if rows.empty else rows.iloc[0]
+
+
 def locality_rank(code: str, locality: str, state: FilterState) -> str:
     """'3 de 19': the locality's place among the localities with data (1 = highest figure)."""
-    frame = cached_call(indicadores.figure_by_locality, code, state.start, state.end, state.entity)
-    if frame.empty:
+    row = locality_row(code, locality, state)
+    if row is None or pd.isna(row["locality_rank"]):
         return "—"
-    values = frame[frame["is_locality"].astype(bool)].dropna(subset=["value"])
-    values = values.assign(value=pd.to_numeric(values["value"]))
-    if locality not in set(values["locality_code"]):
+    return f"{int(row['locality_rank'])} de {int(row['ranked_localities'])}"
+
+
+def locality_rate_text(code: str, locality: str, state: FilterState) -> str:
+    """The locality's figure per 1.000 inhabitants of 2024, two decimals ('—' without one)."""
+    row = locality_row(code, locality, state)
+    if row is None or pd.isna(row["rate_per_1000"]):
         return "—"
-    ranks = values.set_index("locality_code")["value"].rank(ascending=False, method="min")
-    return f"{int(ranks[locality])} de {len(values)}"
+    return format_number(float(row["rate_per_1000"]), 2)
 
 
 def page_keys(catalogue: pd.DataFrame) -> dict:
@@ -59,8 +69,7 @@ def map_frame(code: str, state: FilterState, measure: str) -> pd.DataFrame:
         return frame
     frame = frame[frame["is_locality"].astype(bool)].copy()
     frame["absolute"] = pd.to_numeric(frame["value"], errors="coerce")
-    population = pd.to_numeric(frame["population_2024"], errors="coerce")
-    frame["rate"] = frame["absolute"] / population * 1000
+    frame["rate"] = pd.to_numeric(frame["rate_per_1000"], errors="coerce")
     frame["value"] = frame["rate"] if measure == "tasa" else frame["absolute"]
     return frame
 
@@ -68,10 +77,6 @@ def map_frame(code: str, state: FilterState, measure: str) -> pd.DataFrame:
 def profile_frame(locality: str, state: FilterState) -> pd.DataFrame:
     """Every indicator of the catalogue (within UTA/entity filters) for one locality."""
     catalogue = common.catalogue(state)
-    localities = cached_call(reference.localities).set_index("locality_code")
-    population = (
-        localities.loc[locality, "population_2024"] if locality in localities.index else None
-    )
     rows = []
     for row in catalogue.itertuples():
         result = common.indicator_figure(row.indicator_code, state, [locality])
@@ -82,9 +87,6 @@ def profile_frame(locality: str, state: FilterState) -> pd.DataFrame:
         if result["lag_months"]:
             months = format_month_range(state.start, result["window_end"])
             name += f" ({months}, rezago de la fuente)"
-        rate = (
-            (float(value) / float(population) * 1000) if value is not None and population else None
-        )
         rows.append(
             {
                 "indicator_code": row.indicator_code,
@@ -92,7 +94,8 @@ def profile_frame(locality: str, state: FilterState) -> pd.DataFrame:
                 "value": value,
                 "value_text": common.figure_text(result),
                 "unit": row.unit,
-                "rate_text": format_number(rate, 2) if rate is not None else "—",
+                # Rate and rank over the months of the figure (the window for a lagged source).
+                "rate_text": locality_rate_text(row.indicator_code, locality, ranked),
                 "rank_text": locality_rank(row.indicator_code, locality, ranked),
                 "rule": common.RULE_LABELS.get(row.aggregation_rule, row.aggregation_rule),
             }

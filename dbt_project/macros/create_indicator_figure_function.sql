@@ -3,14 +3,17 @@
     with the macro aggregate_by_rule over monthly totals; monthly totals add the selected
     localities' total rows (all localities, Distrito included, when none are given):
       indicator_figure(code, from, to, localities, entity)           one figure;
-      indicator_figure_by_locality(code, from, to, entity)           one row per locality with data;
+      indicator_figure_by_locality(code, from, to, entity)           one row per locality with data,
+        with its 2024 population, the figure per 1.000 inhabitants and its rank among localities;
       indicator_series(code, from, to, localities, grain, entity)    one row per month/quarter/year;
       indicator_breakdown(code, from, to, localities, dimension, entity)  one row per sex or age group.
     They live in var('marts_schema') beside the marts and are SQL-standard bodies (BEGIN ATOMIC):
     PostgreSQL binds them to the tables by OID, so when a build into a side schema (marts_next) is
     renamed into `marts`, the functions move with their tables and keep working. Such bodies are
     checked at creation, so they are created only when the marts they read exist (`dbt seed` alone
-    creates nothing and does not fail). -#}
+    creates nothing and does not fail). The pieces every function shares are the small macros
+    of indicator_function_parts.sql: the signature (indicator_function_signature), the monthly totals CTE
+    (indicator_monthly_totals) and the rule's output columns (indicator_rule_columns). -#}
 {% macro create_indicator_figure_function() %}
 {%- set s = var('marts_schema', 'marts') -%}
 {%- set missing = missing_relations(s, ['fct_indicator_values', 'dim_indicator', 'dim_locality', 'dim_period']) -%}
@@ -29,50 +32,17 @@ drop function if exists {{ s }}.indicator_breakdown(text, date, date, text[], te
 {%- endif %}
 {% endmacro %}
 
-{#- Filter on the fact shared by every function: indicator, total rows, period, entity. -#}
-{% macro indicator_fact_filter() -%}
-    f.indicator_code = p_indicator_code
-    and f.period_month between p_from and p_to
-    and (p_entity_code is null or f.entity_code = p_entity_code)
-{%- endmacro %}
-
-{% macro indicator_locality_filter() -%}
-    (p_localities is null or cardinality(p_localities) = 0 or f.locality_code = any(p_localities))
-{%- endmacro %}
-
 {% macro indicator_figure_function_sql(s) %}
-create function {{ s }}.indicator_figure(
-    p_indicator_code text,
-    p_from date,
-    p_to date,
-    p_localities text[] default null,
-    p_entity_code text default null
-)
-returns table (
-    indicator_code text,
-    aggregation_rule text,
-    figure numeric,
-    months_with_data integer,
-    first_month date,
-    last_month date
-)
-language sql stable
+{{ indicator_function_signature(s, 'indicator_figure',
+    ['p_localities text[] default null', 'p_entity_code text default null'],
+    ['indicator_code text']) }}
 begin atomic
     with monthly as (
-        select f.period_month, sum(f.indicator_value) as month_value
-        from {{ s }}.fct_indicator_values as f
-        where {{ indicator_fact_filter() }}
-          and f.is_total
-          and {{ indicator_locality_filter() }}
-        group by f.period_month
+{{ indicator_monthly_totals(s) }}
     )
     select
         d.indicator_code,
-        d.aggregation_rule,
-        {{ aggregate_by_rule('d.aggregation_rule', 'm.month_value', 'm.period_month') }},
-        count(m.month_value)::integer,
-        min(m.period_month),
-        max(m.period_month)
+{{ indicator_rule_columns() }}
     from {{ s }}.dim_indicator as d
     left join monthly as m on true
     where d.indicator_code = p_indicator_code
@@ -80,78 +50,73 @@ begin atomic
 end;
 {% endmacro %}
 
+{#- Per locality with data: the figure, and for the 20 localities (is_locality) the figure per
+    1.000 inhabitants of 2024 and its rank (1 = highest, ties share the lowest place) among the
+    localities with a figure, out of ranked_localities. -#}
 {% macro indicator_figure_by_locality_function_sql(s) %}
-create function {{ s }}.indicator_figure_by_locality(
-    p_indicator_code text,
-    p_from date,
-    p_to date,
-    p_entity_code text default null
-)
-returns table (
-    locality_code text,
-    locality_name text,
-    aggregation_rule text,
-    figure numeric,
-    months_with_data integer,
-    first_month date,
-    last_month date
-)
-language sql stable
+{{ indicator_function_signature(s, 'indicator_figure_by_locality',
+    ['p_entity_code text default null'],
+    ['locality_code text', 'locality_name text'],
+    ['population_2024 bigint', 'rate_per_1000 double precision', 'locality_rank integer',
+     'ranked_localities integer']) }}
 begin atomic
     with monthly as (
-        select f.locality_code, f.period_month, sum(f.indicator_value) as month_value
-        from {{ s }}.fct_indicator_values as f
-        where {{ indicator_fact_filter() }}
-          and f.is_total
-        group by f.locality_code, f.period_month
+{{ indicator_monthly_totals(s, ['f.locality_code'], by_localities=false) }}
+    ),
+    figures (
+        locality_code, locality_name, sort_order, population_2024, is_locality,
+        aggregation_rule, figure, months_with_data, first_month, last_month
+    ) as (
+        select
+            m.locality_code,
+            l.locality_name,
+            l.sort_order,
+            l.population_2024,
+            l.is_locality,
+{{ indicator_rule_columns() }}
+        from monthly as m
+        inner join {{ s }}.dim_indicator as d on d.indicator_code = p_indicator_code
+        inner join {{ s }}.dim_locality as l on l.locality_code = m.locality_code
+        group by
+            m.locality_code, l.locality_name, l.sort_order, l.population_2024, l.is_locality,
+            d.aggregation_rule
+    ),
+    located as (
+        select
+            figures.*,
+            figures.is_locality and figures.figure is not null as is_ranked
+        from figures
     )
     select
-        m.locality_code,
-        l.locality_name,
-        d.aggregation_rule,
-        {{ aggregate_by_rule('d.aggregation_rule', 'm.month_value', 'm.period_month') }},
-        count(m.month_value)::integer,
-        min(m.period_month),
-        max(m.period_month)
-    from monthly as m
-    inner join {{ s }}.dim_indicator as d on d.indicator_code = p_indicator_code
-    inner join {{ s }}.dim_locality as l on l.locality_code = m.locality_code
-    group by m.locality_code, l.locality_name, l.sort_order, d.aggregation_rule
-    order by l.sort_order;
+        located.locality_code,
+        located.locality_name,
+        located.aggregation_rule,
+        located.figure,
+        located.months_with_data,
+        located.first_month,
+        located.last_month,
+        located.population_2024,
+        located.figure::double precision
+            / nullif(located.population_2024, 0)::double precision * 1000,
+        case when located.is_ranked then (
+            rank() over (partition by located.is_ranked order by located.figure desc)
+        )::integer end,
+        case when located.is_ranked then (
+            count(*) over (partition by located.is_ranked)
+        )::integer end
+    from located
+    order by located.sort_order;
 end;
 {% endmacro %}
 
 {% macro indicator_series_function_sql(s) %}
-create function {{ s }}.indicator_series(
-    p_indicator_code text,
-    p_from date,
-    p_to date,
-    p_localities text[] default null,
-    p_grain text default 'month',
-    p_entity_code text default null
-)
-returns table (
-    bucket_month date,
-    bucket_label text,
-    aggregation_rule text,
-    figure numeric,
-    months_with_data integer,
-    first_month date,
-    last_month date
-)
-language sql stable
+{{ indicator_function_signature(s, 'indicator_series',
+    ['p_localities text[] default null', "p_grain text default 'month'", 'p_entity_code text default null'],
+    ['bucket_month date', 'bucket_label text']) }}
 begin atomic
     with monthly as (
-        select
-            date_trunc(p_grain, f.period_month)::date as bucket_month,
-            f.period_month,
-            sum(f.indicator_value) as month_value
-        from {{ s }}.fct_indicator_values as f
-        where {{ indicator_fact_filter() }}
-          and f.is_total
-          and {{ indicator_locality_filter() }}
-          and p_grain in ('month', 'quarter', 'year')
-        group by 1, 2
+{{ indicator_monthly_totals(s, ['date_trunc(p_grain, f.period_month)::date as bucket_month'],
+    extra_filter="p_grain in ('month', 'quarter', 'year')") }}
     )
     select
         m.bucket_month,
@@ -160,11 +125,7 @@ begin atomic
             when 'quarter' then p.quarter_label
             else p.period_year::text
         end,
-        d.aggregation_rule,
-        {{ aggregate_by_rule('d.aggregation_rule', 'm.month_value', 'm.period_month') }},
-        count(m.month_value)::integer,
-        min(m.period_month),
-        max(m.period_month)
+{{ indicator_rule_columns() }}
     from monthly as m
     inner join {{ s }}.dim_indicator as d on d.indicator_code = p_indicator_code
     inner join {{ s }}.dim_period as p on p.period_month = m.bucket_month
@@ -173,24 +134,11 @@ begin atomic
 end;
 {% endmacro %}
 
+{#- One row per sex or age-group category: only rows disaggregated by that dimension alone. -#}
 {% macro indicator_breakdown_function_sql(s) %}
-create function {{ s }}.indicator_breakdown(
-    p_indicator_code text,
-    p_from date,
-    p_to date,
-    p_localities text[] default null,
-    p_dimension text default 'sex',
-    p_entity_code text default null
-)
-returns table (
-    category text,
-    aggregation_rule text,
-    figure numeric,
-    months_with_data integer,
-    first_month date,
-    last_month date
-)
-language sql stable
+{{ indicator_function_signature(s, 'indicator_breakdown',
+    ['p_localities text[] default null', "p_dimension text default 'sex'", 'p_entity_code text default null'],
+    ['category text']) }}
 begin atomic
     with rows_of_dimension as (
         select
@@ -212,11 +160,7 @@ begin atomic
     )
     select
         m.category,
-        d.aggregation_rule,
-        {{ aggregate_by_rule('d.aggregation_rule', 'm.month_value', 'm.period_month') }},
-        count(m.month_value)::integer,
-        min(m.period_month),
-        max(m.period_month)
+{{ indicator_rule_columns() }}
     from monthly as m
     inner join {{ s }}.dim_indicator as d on d.indicator_code = p_indicator_code
     group by m.category, d.aggregation_rule

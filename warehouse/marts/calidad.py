@@ -82,26 +82,33 @@ CUTOFF_COLUMNS = [
 def deliveries_by_cutoff(
     entity: str | None = None, start: date | None = None, end: date | None = None
 ) -> pd.DataFrame:
-    """Deliveries per entity and cut-off (mart_deliveries_by_cutoff): cut-offs overlapping
+    """Deliveries per entity and cut-off (mart_delivery_counts_by_cutoff): cut-offs overlapping
     start..end; deliveries covering no cut-off ("sin corte") are always kept."""
     return frame(
         "select d.entity_code, e.entity_short_name, d.cutoff_code, c.cutoff_name, "
-        "c.start_month, c.end_month, c.report_deadline, count(*)::integer as deliveries, "
-        "(count(*) filter (where d.status in ('aceptado', 'reemplazado')))::integer as accepted, "
-        "(count(*) filter (where d.status = 'rechazado'))::integer as rejected, "
-        "(count(*) filter (where d.is_on_time))::integer as on_time, "
-        "max(d.received_at) as last_delivery_at "
-        "from marts.mart_deliveries_by_cutoff as d "
+        "c.start_month, c.end_month, c.report_deadline, d.deliveries, d.accepted, d.rejected, "
+        "d.on_time, d.last_delivery_at "
+        "from marts.mart_delivery_counts_by_cutoff as d "
         "left join marts.dim_entity as e using (entity_code) "
         "left join marts.dim_cutoff as c using (cutoff_code) "
         "where (cast(:entity as text) is null or d.entity_code = :entity) "
         "and (d.cutoff_code is null "
         "or ((cast(:start as date) is null or c.end_month >= cast(:start as date)) "
         "and (cast(:end as date) is null or c.start_month <= cast(:end as date)))) "
-        "group by d.entity_code, e.entity_short_name, e.quorum_order, e.entity_name, "
-        "d.cutoff_code, c.cutoff_name, c.start_month, c.end_month, c.report_deadline, "
-        "c.sort_order "
         "order by e.quorum_order nulls last, e.entity_name nulls last, c.sort_order nulls last",
         {"entity": entity, "start": start, "end": end},
         columns=CUTOFF_COLUMNS,
+    )
+
+
+def delivery_counts_by_entity(entity: str | None = None) -> pd.DataFrame:
+    """Accepted and rejected files per entity (mart_delivery_counts_by_entity), most files first."""
+    return frame(
+        "select d.entity_code, e.entity_short_name, d.accepted, d.rejected "
+        "from marts.mart_delivery_counts_by_entity as d "
+        "left join marts.dim_entity as e using (entity_code) "
+        "where (cast(:entity as text) is null or d.entity_code = :entity) "
+        "order by d.chart_order",
+        {"entity": entity},
+        columns=["entity_code", "entity_short_name", "accepted", "rejected"],
     )

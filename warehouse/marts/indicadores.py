@@ -19,9 +19,9 @@ DIMENSIONS = ("sex", "age_group")
 
 
 def figure_by_locality(code: str, start: date, end: date, entity: str | None = None):
-    """One row per locality with data (Distrito included): the rule-aware figure and population.
-
-    The figure comes from indicators.figure_by_locality (marts.indicator_figure_by_locality)."""
+    """One row per locality with data (Distrito included): the rule-aware figure, population,
+    figure per 1.000 inhabitants and rank among the localities (locality_rank of
+    ranked_localities), all from marts.indicator_figure_by_locality (indicators module)."""
     result = indicators.figure_by_locality(code, start, end, entity)
     columns = [
         "locality_code",
@@ -30,10 +30,13 @@ def figure_by_locality(code: str, start: date, end: date, entity: str | None = N
         "population_2024",
         "value",
         "months_with_data",
+        "rate_per_1000",
+        "locality_rank",
+        "ranked_localities",
     ]
     if result.empty:
         return pd.DataFrame(columns=columns)
-    places = reference.localities()[["locality_code", "is_locality", "population_2024"]]
+    places = reference.localities()[["locality_code", "is_locality"]]
     merged = result.merge(places, on="locality_code", how="inner")
     return merged.rename(columns={"figure": "value"})[columns]
 

@@ -181,9 +181,12 @@ def previous_period_figure(
 def figure_by_locality(
     indicator_code: str, start: date, end: date, entity_code: str | None = None
 ) -> pd.DataFrame:
-    """One row per locality with data (Distrito '00' and unknown '99' included), by the rule."""
+    """One row per locality with data (Distrito '00' and unknown '99' included), by the rule,
+    with the 2024 population, the figure per 1.000 inhabitants and, for the 20 localities, the
+    rank among those with data (locality_rank of ranked_localities; 1 = highest)."""
     return _frame(
-        f"select locality_code, locality_name, {_FIGURE_COLUMNS} "
+        f"select locality_code, locality_name, {_FIGURE_COLUMNS}, population_2024, "
+        "rate_per_1000, locality_rank, ranked_localities "
         "from marts.indicator_figure_by_locality(:code, :start, :end, cast(:entity as text))",
         {"code": indicator_code, "start": start, "end": end, "entity": entity_code},
     )
@@ -276,14 +279,14 @@ def goal_progress(
 def monthly_totals(
     indicator_code: str, start: date, end: date, locality_codes: list[str] | None = None
 ) -> pd.DataFrame:
-    """Monthly totals of one indicator over the selected localities (all when none)."""
+    """Monthly totals of one indicator over the selected localities (all when none): the month
+    series of marts.indicator_series, where the rule inside a one-month bucket is that month's
+    total."""
     return _frame(
-        "select p.period_month, p.month_label, sum(f.indicator_value) as value "
-        "from marts.fct_indicator_values f join marts.dim_period p using (period_month) "
-        "where f.indicator_code = :code and f.is_total "
-        "and f.period_month between :start and :end "
-        "and (cast(:localities as text[]) is null or f.locality_code = any(:localities)) "
-        "group by p.period_month, p.month_label order by p.period_month",
+        "select s.bucket_month as period_month, s.bucket_label as month_label, "
+        "s.figure as value "
+        "from marts.indicator_series(:code, :start, :end, cast(:localities as text[]), 'month') s "
+        "order by s.bucket_month",
         {
             "code": indicator_code,
             "start": start,

@@ -111,7 +111,7 @@ def compliance_by_entity(
     return _frame(
         "select c.cutoff_code, c.uta_code, c.entity_code, e.entity_short_name, "
         "c.expected_activities, c.reported_activities, c.n_no_iniciada, c.n_iniciada, "
-        "c.n_totalmente_ejecutada, c.compliance_ratio "
+        "c.n_totalmente_ejecutada, c.n_not_reported, c.compliance_ratio "
         "from marts.fct_reporting_compliance c "
         "left join marts.dim_entity e using (entity_code) "
         "where c.cutoff_code = :cutoff and (cast(:uta as text) is null or c.uta_code = :uta) "
@@ -128,6 +128,37 @@ def compliance_by_entity(
             "n_no_iniciada",
             "n_iniciada",
             "n_totalmente_ejecutada",
+            "n_not_reported",
+            "compliance_ratio",
+        ],
+    )
+
+
+def compliance_by_lead_entity(
+    cutoff_code: str, uta_code: str | None = None, entity_code: str | None = None
+) -> pd.DataFrame:
+    """Compliance per lead entity for one cut-off, within the UTA (over every UTA, TRANSVERSAL
+    included, when None): mart_compliance_by_entity, in its display order."""
+    return _frame(
+        "select m.cutoff_code, m.uta_scope, m.entity_code, m.entity_short_name, "
+        "m.expected_activities, m.reported_activities, m.n_no_iniciada, m.n_iniciada, "
+        "m.n_totalmente_ejecutada, m.n_not_reported, m.compliance_ratio "
+        "from marts.mart_compliance_by_entity m "
+        "where m.cutoff_code = :cutoff and m.uta_scope = coalesce(cast(:uta as text), 'ALL') "
+        "and (cast(:entity as text) is null or m.entity_code = :entity) "
+        "order by m.sort_order",
+        {"cutoff": cutoff_code, "uta": uta_code, "entity": entity_code},
+        columns=[
+            "cutoff_code",
+            "uta_scope",
+            "entity_code",
+            "entity_short_name",
+            "expected_activities",
+            "reported_activities",
+            "n_no_iniciada",
+            "n_iniciada",
+            "n_totalmente_ejecutada",
+            "n_not_reported",
             "compliance_ratio",
         ],
     )

@@ -6,28 +6,27 @@ staged as (
     select * from {{ ref('stg_raw__activity_status') }}
 ),
 
-entity_deliveries as (
-    select
-        staged.*,
-        dense_rank() over (
-            partition by entity_code, cutoff_code
-            order by loaded_at desc, batch_id desc
-        ) as delivery_rank
-    from staged
+current_rows as (
+    {{ latest_delivery('staged', ['entity_code', 'cutoff_code']) }}
 ),
 
-current_rows as (
-    select * from entity_deliveries where delivery_rank = 1
+-- current_rows already carries a delivery_rank column: drop it before ranking again.
+current_statuses as (
+    select
+        batch_id,
+        source_row,
+        file_name,
+        loaded_at,
+        entity_code,
+        activity_code,
+        cutoff_code,
+        status,
+        progress_note
+    from current_rows
 ),
 
 ranked as (
-    select
-        current_rows.*,
-        row_number() over (
-            partition by activity_code, cutoff_code
-            order by loaded_at desc, batch_id desc, source_row desc
-        ) as activity_rank
-    from current_rows
+    {{ latest_delivery('current_statuses', ['activity_code', 'cutoff_code'], keep='row') }}
 ),
 
 final as (
@@ -42,7 +41,6 @@ final as (
         status,
         progress_note
     from ranked
-    where activity_rank = 1
 )
 
 select * from final

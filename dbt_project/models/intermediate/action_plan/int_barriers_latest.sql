@@ -7,13 +7,7 @@ staged as (
 ),
 
 ranked as (
-    select
-        staged.*,
-        dense_rank() over (
-            partition by entity_code, cutoff_code
-            order by loaded_at desc, batch_id desc
-        ) as delivery_rank
-    from staged
+    {{ latest_delivery('staged', ['entity_code', 'cutoff_code']) }}
 ),
 
 final as (
@@ -27,7 +21,6 @@ final as (
         item_kind,
         item_text
     from ranked
-    where delivery_rank = 1
 )
 
 select * from final

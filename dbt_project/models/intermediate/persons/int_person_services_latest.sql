@@ -7,13 +7,7 @@ services as (
 ),
 
 ranked as (
-    select
-        services.*,
-        dense_rank() over (
-            partition by entity_code, indicator_code, period_month
-            order by loaded_at desc, batch_id desc
-        ) as delivery_rank
-    from services
+    {{ latest_delivery('services', ['entity_code', 'indicator_code', 'period_month']) }}
 ),
 
 final as (
@@ -28,7 +22,6 @@ final as (
         document_type,
         person_pseudonym
     from ranked
-    where delivery_rank = 1
 )
 
 select * from final

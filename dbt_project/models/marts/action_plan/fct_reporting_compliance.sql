@@ -16,6 +16,7 @@ final as (
         count(*) filter (where status = 'iniciada')::integer as n_iniciada,
         count(*) filter (where status = 'totalmente ejecutada')::integer
             as n_totalmente_ejecutada,
+        count(*) filter (where not is_reported)::integer as n_not_reported,
         (count(*) filter (where is_reported))::double precision / count(*) as compliance_ratio
     from activity_status
     group by cutoff_code, uta_code, lead_entity_code

@@ -1,34 +1,20 @@
 -- Maturity score (0–1) and level per assessment month and MGI domain, from the latest ratings.
 with
 
-staged as (
-    select * from {{ ref('stg_raw__maturity_assessments') }}
+latest_ratings as (
+    select * from {{ ref('int_maturity_assessments_deduplicated') }}
 ),
 
 criteria as (
-    select * from {{ ref('maturity_criteria') }}
+    select * from {{ ref('dim_maturity_criterion') }}
 ),
 
 domains as (
-    select * from {{ ref('maturity_domains') }}
+    select * from {{ ref('dim_maturity_domain') }}
 ),
 
 levels as (
-    select * from {{ ref('maturity_levels') }}
-),
-
-latest_ratings as (
-    select *
-    from (
-        select
-            staged.*,
-            row_number() over (
-                partition by assessment_month, criterion_code
-                order by loaded_at desc, batch_id desc, source_row desc
-            ) as rating_rank
-        from staged
-    ) as ranked
-    where rating_rank = 1
+    select * from {{ ref('dim_maturity_level') }}
 ),
 
 months as (

@@ -1,26 +1,12 @@
 -- Attendance per committee session and member entity; a member missing from the list did not attend.
 with
 
-staged as (
-    select * from {{ ref('stg_raw__session_attendance') }}
+current_list as (
+    select * from {{ ref('int_session_attendance_deduplicated') }}
 ),
 
 members as (
     select * from {{ ref('dim_entity') }} where is_committee_member
-),
-
-ranked as (
-    select
-        staged.*,
-        dense_rank() over (
-            partition by session_date
-            order by loaded_at desc, batch_id desc
-        ) as delivery_rank
-    from staged
-),
-
-current_list as (
-    select * from ranked where delivery_rank = 1
 ),
 
 sessions as (

@@ -3,11 +3,11 @@
 with
 
 entities as (
-    select * from {{ ref('entities') }}
+    select * from {{ ref('dim_entity') }}
 ),
 
 indicators as (
-    select * from {{ ref('indicators') }}
+    select * from {{ ref('dim_indicator') }}
 ),
 
 deliveries as (

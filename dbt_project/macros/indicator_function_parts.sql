@@ -1,0 +1,68 @@
+{#- The pieces every indicator figure function shares (create_indicator_figure_function.sql):
+    the fact and locality filters, the signature, the monthly totals CTE and the rule's output
+    columns (through aggregate_by_rule). -#}
+{#- Filter on the fact shared by every function: indicator, total rows, period, entity. -#}
+{% macro indicator_fact_filter() -%}
+    f.indicator_code = p_indicator_code
+    and f.period_month between p_from and p_to
+    and (p_entity_code is null or f.entity_code = p_entity_code)
+{%- endmacro %}
+
+{% macro indicator_locality_filter() -%}
+    (p_localities is null or cardinality(p_localities) = 0 or f.locality_code = any(p_localities))
+{%- endmacro %}
+
+{#- `create function <s>.<name>(code, from, to, <params>) returns table (<leading>, the rule's
+    columns, <trailing>) language sql stable`: every function's signature. -#}
+{% macro indicator_function_signature(s, name, params, leading, trailing=[]) %}
+create function {{ s }}.{{ name }}(
+    p_indicator_code text,
+    p_from date,
+    p_to date,
+    {{ params | join(',\n    ') }}
+)
+returns table (
+    {%- for column in leading %}
+    {{ column }},
+    {%- endfor %}
+    aggregation_rule text,
+    figure numeric,
+    months_with_data integer,
+    first_month date,
+    last_month date
+    {%- for column in trailing %},
+    {{ column }}
+    {%- endfor %}
+)
+language sql stable
+{%- endmacro %}
+
+{#- The CTE body of monthly totals: `keys` (expressions with their aliases), the month and the sum
+    of the total rows of the filtered fact, grouped by keys and month. -#}
+{% macro indicator_monthly_totals(s, keys=[], by_localities=true, extra_filter=none) -%}
+        select
+            {%- for key in keys %}
+            {{ key }},
+            {%- endfor %}
+            f.period_month,
+            sum(f.indicator_value) as month_value
+        from {{ s }}.fct_indicator_values as f
+        where {{ indicator_fact_filter() }}
+          and f.is_total
+          {%- if by_localities %}
+          and {{ indicator_locality_filter() }}
+          {%- endif %}
+          {%- if extra_filter %}
+          and {{ extra_filter }}
+          {%- endif %}
+        group by {% for position in range(1, keys | length + 2) %}{{ position }}{{ ', ' if not loop.last }}{% endfor %}
+{%- endmacro %}
+
+{#- The rule's output columns over a CTE `m` of monthly totals and the catalogue row `d`. -#}
+{% macro indicator_rule_columns() -%}
+        d.aggregation_rule,
+        {{ aggregate_by_rule('d.aggregation_rule', 'm.month_value', 'm.period_month') }},
+        count(m.month_value)::integer,
+        min(m.period_month),
+        max(m.period_month)
+{%- endmacro %}
