@@ -1,11 +1,17 @@
--- The public face (docs/dominio.md, Hoja de ruta, paso 4): every publishable indicator's figure per cut-off, for the
--- whole district ('todas') and per locality, with small counts suppressed (docs/dominio.md, Privacidad).
+-- The public face (docs/dominio.md, Privacidad): every publishable indicator's figure per
+-- cut-off, for the whole district ('todas') and per locality, with small counts suppressed.
 -- Every aggregation rule (sum, avg, last) is treated alike: all the catalogue's figures count
 -- persons (or services to persons), so a small figure in any of them can point at someone.
---   primary: a locality figure below var('public_min_count') is withheld;
---   complementary: when exactly one locality of an indicator × cut-off is withheld, the smallest
---   remaining locality figure is withheld too, so district total minus the others cannot reveal it.
--- The district total is published unless it is itself below the threshold.
+-- The suppression itself is the macro public_suppression (its header spells out the rule):
+--   primary: a figure below var('public_min_count') = t is withheld ('primaria');
+--   complementary: with the primary ones, the fewest smallest other localities are withheld
+--   ('complementaria') so that an attacker who knows the district total T, every published
+--   figure, t, which cells are withheld and why, and this rule, and who bounds each withheld
+--   cell by the others (they add up to T minus the published ones), is still left with at
+--   least t possible values for every withheld cell; if no choice does, every locality and T
+--   are withheld. T < t is withheld too ('primaria'), and then so is every locality.
+-- Out of the model: replaying the choice itself (that fewer complementary cells did not
+-- suffice) and combining tables (other cut-offs, other indicators, the internal pages).
 with
 
 figures as (
@@ -35,50 +41,24 @@ publishable as (
         figures.window_end_month,
         figures.figure,
         figures.locality_scope = 'todas' as is_district_total,
-        coalesce(figures.figure < {{ var('public_min_count', 10) }}, false) as is_primary
+        {{ var('public_min_count', 10) }}::integer as min_count
     from figures
     inner join indicators
         on indicators.indicator_code = figures.indicator_code
     where indicators.is_publishable
 ),
 
-primary_counts as (
-    select
-        indicator_code,
-        cutoff_code,
-        count(*) filter (where is_primary) as primary_localities
-    from publishable
-    where not is_district_total
-    group by indicator_code, cutoff_code
-),
-
-complementary as (
-    -- the smallest published locality figure, where exactly one locality was withheld
-    select distinct on (publishable.indicator_code, publishable.cutoff_code)
-        publishable.cutoff_figure_key
-    from publishable
-    inner join primary_counts
-        on primary_counts.indicator_code = publishable.indicator_code
-        and primary_counts.cutoff_code = publishable.cutoff_code
-    where primary_counts.primary_localities = 1
-        and not publishable.is_district_total
-        and not publishable.is_primary
-        and publishable.figure is not null
-    order by
-        publishable.indicator_code, publishable.cutoff_code,
-        publishable.figure, publishable.locality_scope
+suppression as (
+    {{ public_suppression('publishable') }}
 ),
 
 flagged as (
     select
         publishable.*,
-        case
-            when publishable.is_primary then 'primaria'
-            when complementary.cutoff_figure_key is not null then 'complementaria'
-        end as suppression_reason
+        suppression.suppression_reason
     from publishable
-    left join complementary
-        on complementary.cutoff_figure_key = publishable.cutoff_figure_key
+    inner join suppression
+        on suppression.cutoff_figure_key = publishable.cutoff_figure_key
 ),
 
 final as (
@@ -106,7 +86,7 @@ final as (
         case when flagged.suppression_reason is null then flagged.figure end as figure,
         flagged.suppression_reason is not null as is_suppressed,
         flagged.suppression_reason,
-        {{ var('public_min_count', 10) }}::integer as min_count
+        flagged.min_count
     from flagged
     inner join indicators
         on indicators.indicator_code = flagged.indicator_code
