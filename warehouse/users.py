@@ -1,5 +1,7 @@
 """Users, roles and server-side sessions (schema auth): argon2 hashes, expiring sessions, audit.
 
+Functions take the engine first; None means the configured warehouse (get_engine()).
+
 Roles (docs/dominio.md, "Quién usa el tablero"):
 - admin: the technical secretariat: everything, users, catalogue, sessions.
 - editor: one entity's focal point: delivers its own entity's files; sees the internal views.
@@ -18,6 +20,8 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, text
+
+from warehouse.db import get_engine
 
 ROLES = ("admin", "editor", "analista", "lector")
 ROLE_LABELS = {
@@ -76,7 +80,7 @@ def _event(conn, email: str | None, event: str, detail: str = "", address: str =
 
 
 def add_user(
-    engine: Engine, email: str, role: str, password: str, entity_code: str | None = None
+    engine: Engine | None, email: str, role: str, password: str, entity_code: str | None = None
 ) -> User:
     email = normalize_email(email)
     if role not in ROLES:
@@ -86,7 +90,7 @@ def add_user(
     if role != "editor" and entity_code:
         raise UserError("Solo el rol editor lleva entidad.")
     digest = _HASHER.hash(check_password(password))
-    with engine.begin() as conn:
+    with (engine or get_engine()).begin() as conn:
         if conn.execute(text("select 1 from auth.users where email = :e"), {"e": email}).first():
             raise UserError(f"Ya existe un usuario con el correo {email}.")
         row = conn.execute(
@@ -100,20 +104,20 @@ def add_user(
     return User(*row)
 
 
-def list_users(engine: Engine) -> list[User]:
-    with engine.connect() as conn:
+def list_users(engine: Engine | None) -> list[User]:
+    with (engine or get_engine()).connect() as conn:
         rows = conn.execute(text(f"select {_USER_COLUMNS} from auth.users order by email"))
         return [User(*row) for row in rows]
 
 
-def count_users(engine: Engine) -> int:
-    with engine.connect() as conn:
+def count_users(engine: Engine | None) -> int:
+    with (engine or get_engine()).connect() as conn:
         return int(conn.execute(text("select count(*) from auth.users")).scalar_one())
 
 
-def _update(engine: Engine, email: str, sql: str, params: dict, event: str) -> None:
+def _update(engine: Engine | None, email: str, sql: str, params: dict, event: str) -> None:
     email = normalize_email(email)
-    with engine.begin() as conn:
+    with (engine or get_engine()).begin() as conn:
         found = conn.execute(text(sql), {"email": email, **params}).rowcount
         if not found:
             raise UserError(f"No existe un usuario con el correo {email}.")
@@ -127,7 +131,7 @@ def _update(engine: Engine, email: str, sql: str, params: dict, event: str) -> N
         _event(conn, email, event)
 
 
-def disable_user(engine: Engine, email: str) -> None:
+def disable_user(engine: Engine | None, email: str) -> None:
     """The user can no longer log in; their open sessions end now."""
     _update(
         engine,
@@ -138,7 +142,7 @@ def disable_user(engine: Engine, email: str) -> None:
     )
 
 
-def set_password(engine: Engine, email: str, password: str) -> None:
+def set_password(engine: Engine | None, email: str, password: str) -> None:
     """New password; open sessions end (whoever knew the old one is logged out)."""
     digest = _HASHER.hash(check_password(password))
     _update(
@@ -151,13 +155,15 @@ def set_password(engine: Engine, email: str, password: str) -> None:
     )
 
 
-def authenticate(engine: Engine, email: str, password: str, address: str = "") -> User | None:
+def authenticate(
+    engine: Engine | None, email: str, password: str, address: str = ""
+) -> User | None:
     """The active user with that e-mail and password, else None (the attempt is audited)."""
     try:
         email = normalize_email(email)
     except UserError:
         email = ""
-    with engine.begin() as conn:
+    with (engine or get_engine()).begin() as conn:
         row = conn.execute(
             text(f"select {_USER_COLUMNS}, password_hash from auth.users where email = :e"),
             {"e": email},
@@ -181,10 +187,10 @@ def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def open_session(engine: Engine, user: User, hours: float) -> str:
+def open_session(engine: Engine | None, user: User, hours: float) -> str:
     """A new random session token (kept by the browser); only its hash is stored."""
     token = secrets.token_urlsafe(32)
-    with engine.begin() as conn:
+    with (engine or get_engine()).begin() as conn:
         conn.execute(
             text(
                 "insert into auth.sessions (session_hash, user_id, expires_at) "
@@ -195,11 +201,11 @@ def open_session(engine: Engine, user: User, hours: float) -> str:
     return token
 
 
-def session_user(engine: Engine, token: str, idle_minutes: float) -> User | None:
+def session_user(engine: Engine | None, token: str, idle_minutes: float) -> User | None:
     """The active user of a live session (touching it), or None if expired, idle or unknown."""
     if not isinstance(token, str) or not token or len(token) > 200:
         return None
-    with engine.begin() as conn:
+    with (engine or get_engine()).begin() as conn:
         row = conn.execute(
             text(
                 "update auth.sessions s set last_seen_at = now() from auth.users u "
@@ -214,8 +220,8 @@ def session_user(engine: Engine, token: str, idle_minutes: float) -> User | None
     return User(*row) if row is not None else None
 
 
-def close_session(engine: Engine, token: str) -> None:
-    with engine.begin() as conn:
+def close_session(engine: Engine | None, token: str) -> None:
+    with (engine or get_engine()).begin() as conn:
         conn.execute(
             text("delete from auth.sessions where session_hash = :h"), {"h": _hash_token(token)}
         )

@@ -95,7 +95,8 @@ def check_callback(public: bool):
     if problem:
         return plain(f"Consulta no válida: {problem}.", 400)
     dash_app = current_app.config["TABLERO_DASH_APP"]
-    if body["output"] not in dash_app.callback_map:
+    entry = dash_app.callback_map.get(body["output"])
+    if entry is None or "callback" not in entry:  # unknown, or a clientside-only callback
         return plain("Consulta no válida: salida desconocida.", 400)
     roles = callback_roles(body["output"], public)
     role = current_role()

@@ -67,10 +67,24 @@ def clients(app, users, login):
     return {role: login(app, *users[role]) for role in ROLES}
 
 
+def server_callbacks(app) -> dict:
+    """The callbacks that run on the server (clientside ones never reach it)."""
+    return {key: entry for key, entry in app.callback_map.items() if "callback" in entry}
+
+
 def test_every_callback_declares_its_roles(app):
-    assert app.callback_map, "the app has callbacks"
-    undeclared = [key for key in app.callback_map if callback_roles(key, public=False) is None]
+    assert len(server_callbacks(app)) >= 10, "the app has its callbacks"
+    undeclared = [key for key in server_callbacks(app) if callback_roles(key, public=False) is None]
     assert undeclared == []
+
+
+def test_clientside_only_outputs_are_refused_on_the_server(clients):
+    response = clients["admin"].post(
+        "/_dash-update-component",
+        json={"output": "presentation-toggle.title", "inputs": [], "outputs": []},
+        headers=HOST,
+    )
+    assert response.status_code == 400
 
 
 def test_every_page_declares_its_roles():
@@ -88,7 +102,7 @@ def test_anonymous_gets_the_login_page_and_no_data(app):
         assert response.headers["Location"].startswith("/login?next=")
     for path in ("/_dash-layout", "/_dash-dependencies"):
         assert client.get(path, headers=HOST).status_code == 401, path
-    for key, entry in app.callback_map.items():
+    for key, entry in server_callbacks(app).items():
         response = client.post(
             "/_dash-update-component", json=payload_for(key, entry), headers=HOST
         )
@@ -119,7 +133,7 @@ def test_crafted_router_payload_with_made_up_ids_is_still_checked(app, clients):
 
 def test_callbacks_follow_the_registry_for_every_role(app, clients):
     checked = 0
-    for key, entry in app.callback_map.items():
+    for key, entry in server_callbacks(app).items():
         allowed = callback_roles(key, public=False)
         for role, client in clients.items():
             response = client.post(
