@@ -108,5 +108,5 @@ def check_callback(public: bool):
 
 def callback_error(error: Exception):
     """An exception inside a callback is answered 400 (logged), never a 500 with a trace."""
-    current_app.logger.exception("callback falló: %s", error)
+    current_app.logger.exception("callback falló: %.300s", error)
     return jsonify({"error": "La consulta no se pudo resolver con esos valores."}), 400

@@ -47,9 +47,13 @@ def payload_for(key: str, entry: dict) -> dict:
 
     inputs = [item(dep) for dep in entry["inputs"]]
     first = entry["inputs"][0]
+    outputs = [
+        {"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]} for o in outputs_of(key)
+    ]
     return {
         "output": key,
-        "outputs": [{"id": o.split(".")[0], "property": o.split(".")[-1]} for o in outputs_of(key)],
+        # the renderer sends one object for a single output, a list for several
+        "outputs": outputs if key.startswith("..") else outputs[0],
         "inputs": inputs,
         "state": [item(dep) for dep in entry.get("state", [])],
         "changedPropIds": [f"{first['id']}.{first['property']}"],

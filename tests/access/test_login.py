@@ -49,7 +49,8 @@ def test_login_without_csrf_token_is_refused(internal_app, users):
 
 
 def test_login_is_rate_limited_per_address(internal_app):
-    client = internal_app.server.test_client(environ_base={"REMOTE_ADDR": "10.9.8.7"})
+    client = internal_app.server.test_client()
+    client.environ_base["REMOTE_ADDR"] = "10.9.8.7"
     statuses = []
     for _ in range(12):
         token = _form_token(client)
@@ -82,13 +83,13 @@ def test_next_never_leaves_the_site(internal_app, users):
 def test_logout_ends_the_server_side_session(internal_app, users, login):
     client = login(internal_app, *users["lector"])
     assert client.get("/indicadores", headers=HOST).status_code == 200
-    token = re.search(
-        r'name="csrf_token" value="([^"]+)"', client.get("/", headers=HOST).get_data(as_text=True)
-    )
-    # the logout form is part of the Dash layout: read the token from the session instead
+    layout = client.get("/_dash-layout", headers=HOST).get_data(as_text=True)
+    assert "user-menu" in layout and "lector@prueba.gov.co" in layout
+    csrf = re.search(r'"name": ?"csrf_token", ?"value": ?"([^"]+)"', layout)
     with client.session_transaction() as session:
+        assert csrf is None or csrf.group(1) == session.get("csrf_token")
         csrf = session.get("csrf_token")
-    assert token or csrf
+    assert csrf
     response = client.post("/logout", data={"csrf_token": csrf}, headers=HOST)
     assert response.status_code == 302
     assert client.get("/indicadores", headers=HOST).status_code == 302
