@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import html
+from dash import dcc, html
 from flask import has_request_context
 from flask_login import current_user
 
@@ -21,7 +21,9 @@ def user_menu() -> html.Div | None:
             html.Span(f"{current_user.email} ({role}{entity})", className="me-2"),
             html.Form(
                 [
-                    html.Input(type="hidden", name="csrf_token", value=csrf_token()),
+                    dcc.Input(
+                        type="hidden", name="csrf_token", value=csrf_token(), id="logout-csrf"
+                    ),
                     html.Button("Salir", type="submit", className="btn btn-link btn-sm p-0"),
                 ],
                 method="post",

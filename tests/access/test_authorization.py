@@ -45,6 +45,18 @@ def payload_for(key: str, entry: dict) -> dict:
             return []
         return {"id": component_id, "property": prop, "value": value}
 
+    if key.startswith("{"):  # a pattern-matching output (nav links): no matching component
+        first = entry["inputs"][0]
+        return {
+            "output": key,
+            "outputs": [],
+            "inputs": [
+                item(dep) or {"id": dep["id"], "property": dep["property"]}
+                for dep in entry["inputs"]
+            ],
+            "state": [[] for _ in entry.get("state", [])],
+            "changedPropIds": [f"{first['id']}.{first['property']}"],
+        }
     inputs = [item(dep) for dep in entry["inputs"]]
     first = entry["inputs"][0]
     outputs = [
