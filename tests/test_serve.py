@@ -7,7 +7,10 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+
+import pytest
 
 from warehouse.settings import PROJECT_ROOT
 
@@ -41,12 +44,15 @@ def test_serve_runs_waitress_and_answers_the_dashboard(built_warehouse):
         text=True,
     )
     try:
-        response = _get(f"http://127.0.0.1:{port}/")
+        response = _get(f"http://127.0.0.1:{port}/")  # nobody logged in: the login form
         assert response.status == 200
+        assert response.url.endswith("/login?next=/")
         assert response.headers["Server"] == "tablero"  # waitress, not the development server
-        assert '<html lang="es">' in response.read().decode("utf-8")
-        layout = _get(f"http://127.0.0.1:{port}/_dash-layout")
-        assert layout.status == 200
+        page = response.read().decode("utf-8")
+        assert '<html lang="es">' in page and "Ingresar" in page
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_dash-layout", timeout=30)
+        assert refused.value.code == 401
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=30)

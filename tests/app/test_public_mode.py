@@ -1,21 +1,28 @@
-"""TABLERO_PUBLIC_ONLY: a public deployment serves /publico and Dash's own routes, nothing else;
-callbacks of internal pages are refused before they run."""
+"""TABLERO_PUBLIC_ONLY: the public deployment is a separate app, in its own process, that holds
+the public page and nothing else: no internal layout, callback or query is reachable, whatever
+a crafted request names."""
 
 from __future__ import annotations
 
 import json
-import urllib.request
+import os
+import socket
+import subprocess
+import sys
+import time
 
 import pytest
+import requests
 
-from dash_app import public_mode
-from warehouse.settings import Settings
+from dash_app.auth.registry import PUBLIC_CALLBACKS, outputs_of
+from warehouse.settings import PROJECT_ROOT, Settings
 
 ROUTER_OUTPUT = ".._pages_content.children..._pages_store.data.."
+INTERNAL_MARKERS = ("ind-", "cal-", "plan-", "terr-", "cat-", "gob-", "bar-", ".xlsx", "Ranking")
 
 
-def _router_payload(pathname: str) -> dict:
-    """What the browser posts when Dash pages renders a path."""
+def _router_payload(pathname: str, input_id: str = "_pages_location") -> dict:
+    """What the browser posts when Dash pages renders a path (input ids may be made up)."""
     return {
         "output": ROUTER_OUTPUT,
         "outputs": [
@@ -23,25 +30,51 @@ def _router_payload(pathname: str) -> dict:
             {"id": "_pages_store", "property": "data"},
         ],
         "inputs": [
-            {"id": "_pages_location", "property": "pathname", "value": pathname},
-            {"id": "_pages_location", "property": "search", "value": ""},
+            {"id": input_id, "property": "pathname", "value": pathname},
+            {"id": input_id, "property": "search", "value": ""},
         ],
-        "changedPropIds": ["_pages_location.pathname"],
+        "changedPropIds": [f"{input_id}.pathname"],
         "state": [],
     }
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 @pytest.fixture(scope="module")
-def public_client(app_url):
-    """A test client of the app built with the switch on.
+def public_url(built_warehouse):
+    """`TABLERO_PUBLIC_ONLY=true tablero serve`, as a deployment runs it (its own process)."""
+    port = _free_port()
+    env = {**os.environ, "TABLERO_PUBLIC_ONLY": "true"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dash_app.cli", "serve", "--port", str(port)],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            requests.get(url + "/publico", timeout=5)
+            break
+        except requests.ConnectionError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                output = process.communicate(timeout=10)[0] if process.poll() is not None else ""
+                pytest.fail(f"el servidor público no respondió: {output[-2000:]}")
+            time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.communicate(timeout=30)
 
-    Dash hands the `@callback`s registered at import to the first app that serves a request, so
-    the session's app (app_url) is asked first: it keeps the callbacks the browser tests need."""
-    with urllib.request.urlopen(app_url + "/_dash-dependencies", timeout=30) as response:
-        assert response.status == 200
-    from dash_app.app import create_app
 
-    return create_app(public_only=True).server.test_client()
+def _post(url: str, body) -> requests.Response:
+    return requests.post(url + "/_dash-update-component", json=body, timeout=30)
 
 
 def test_setting_reads_the_environment(monkeypatch):
@@ -51,21 +84,35 @@ def test_setting_reads_the_environment(monkeypatch):
     assert Settings().public_only is False
 
 
-def test_only_the_public_page_is_served(public_client, app_url):
-    response = public_client.get("/indicadores")
+def test_only_the_public_page_is_served(public_url):
+    response = requests.get(public_url + "/indicadores", timeout=30, allow_redirects=False)
     assert response.status_code == 404
-    assert "Página no encontrada" in response.get_data(as_text=True)
-    for path in ("/calidad", "/catalogo", "/404", "/plan-de-accion?desde=2024-01"):
-        assert public_client.get(path).status_code == 404, path
-    assert public_client.get("/publico").status_code == 200
-    redirect = public_client.get("/?desde=2024-06&hasta=2024-08")
+    assert "Página no encontrada" in response.text
+    for path in ("/calidad", "/catalogo", "/404", "/plan-de-accion?desde=2024-01", "/login"):
+        assert requests.get(public_url + path, timeout=30).status_code == 404, path
+    assert requests.get(public_url + "/publico", timeout=30).status_code == 200
+    redirect = requests.get(
+        public_url + "/?desde=2024-06&hasta=2024-08", timeout=30, allow_redirects=False
+    )
     assert redirect.status_code == 302
     assert redirect.headers["Location"].endswith("/publico?desde=2024-06&hasta=2024-08")
     for path in ("/_dash-layout", "/_dash-dependencies", "/assets/tablero.css", "/_favicon.ico"):
-        assert public_client.get(path).status_code == 200, path
-    # The internal deployment (switch off) still serves every page.
-    with urllib.request.urlopen(app_url + "/indicadores", timeout=30) as response:
-        assert response.status == 200
+        assert requests.get(public_url + path, timeout=30).status_code == 200, path
+
+
+def test_dependencies_list_only_public_outputs(public_url):
+    dependencies = requests.get(public_url + "/_dash-dependencies", timeout=30).json()
+    outputs = {
+        o
+        for dep in dependencies
+        if dep.get("clientside_function") is None
+        for o in outputs_of(dep["output"])
+    }
+    assert outputs, "the public app has callbacks"
+    assert outputs <= set(PUBLIC_CALLBACKS), outputs - set(PUBLIC_CALLBACKS)
+    text = json.dumps(dependencies)
+    for marker in ("ind-", "cal-", "plan-", "cat-download"):
+        assert marker not in text, marker
 
 
 def _hrefs(node) -> set[str]:
@@ -77,66 +124,28 @@ def _hrefs(node) -> set[str]:
     return set()
 
 
-def test_the_shell_offers_only_the_public_page(public_client):
-    layout = public_client.get("/_dash-layout").get_json()
+def test_the_shell_offers_only_the_public_page(public_url):
+    layout = requests.get(public_url + "/_dash-layout", timeout=30).json()
     assert _hrefs(layout) == {"/publico"}  # the brand and the one navbar link
 
 
-def _find(node, component_id: str):
-    """The component with that id in a serialised layout, or None."""
-    if isinstance(node, dict):
-        if node.get("props", {}).get("id") == component_id:
-            return node
-        return next((f for v in node.values() if (f := _find(v, component_id))), None)
-    if isinstance(node, list):
-        return next((f for v in node if (f := _find(v, component_id))), None)
-    return None
-
-
-def _column_class(layout, component_id: str) -> str:
-    """className of the filter-bar column that holds the component."""
-
-    def walk(node, parent_class):
-        if isinstance(node, dict):
-            props = node.get("props", {})
-            if props.get("id") == component_id:
-                return parent_class
-            own = props.get("className") if node.get("type") == "Col" else parent_class
-            return next(
-                (r for v in props.values() if (r := walk(v, own)) is not None),
-                None,
-            )
-        if isinstance(node, list):
-            return next((r for v in node if (r := walk(v, parent_class)) is not None), None)
-        return None
-
-    return walk(layout, None) or ""
-
-
-def test_public_filter_bar_shows_the_period_only(public_client, app_url):
-    layout = public_client.get("/_dash-layout").get_json()
-    for hidden in ("filter-locality", "filter-entity", "filter-uta"):
-        assert _find(layout, hidden) is not None, hidden  # kept for the shell's callbacks
-        assert "d-none" in _column_class(layout, hidden), hidden
-    assert "d-none" not in _column_class(layout, "filter-period")
-    with urllib.request.urlopen(app_url + "/_dash-layout", timeout=30) as response:
-        internal = json.load(response)
-    assert "d-none" not in _column_class(internal, "filter-locality")
-
-
-def test_router_renders_only_the_public_page(public_client):
-    allowed = public_client.post("/_dash-update-component", json=_router_payload("/publico"))
+def test_router_renders_only_the_public_page(public_url):
+    allowed = _post(public_url, _router_payload("/publico"))
     assert allowed.status_code == 200
-    rendered = json.dumps(allowed.get_json(), ensure_ascii=False)
+    rendered = json.dumps(allowed.json(), ensure_ascii=False)
     assert "Datos públicos" in rendered and "pub-legend" in rendered
     # The public deployment has no locality/entity/UTA filters, so the page does not mention them.
     assert "Se elige el corte." in rendered and "no aplican" not in rendered
-    refused = public_client.post("/_dash-update-component", json=_router_payload("/indicadores"))
-    assert refused.status_code == 403
-    assert "versión pública" in refused.get_data(as_text=True)
+    for path in ("/indicadores", "/calidad", "/territorio", "/entidades", "/gobernanza"):
+        for input_id in ("_pages_location", "pub-cutoff", "made-up"):
+            response = _post(public_url, _router_payload(path, input_id))
+            body = response.text
+            assert response.status_code == 200, (path, input_id)
+            assert "Página no encontrada" in body, (path, input_id)
+            assert not any(marker in body for marker in INTERNAL_MARKERS), (path, input_id)
 
 
-def test_callbacks_of_internal_pages_are_refused(public_client):
+def test_callbacks_of_internal_pages_are_refused(public_url):
     catalogue_download = {
         "output": "cat-download.data",
         "outputs": {"id": "cat-download", "property": "data"},
@@ -147,23 +156,23 @@ def test_callbacks_of_internal_pages_are_refused(public_client):
         "changedPropIds": ["cat-csv.n_clicks"],
         "state": [{"id": "url", "property": "search", "value": ""}],
     }
-    assert public_client.post("/_dash-update-component", json=catalogue_download).status_code == 403
-    assert public_client.post("/_dash-update-component", data="no json").status_code == 403
+    refused = _post(public_url, catalogue_download)
+    assert 400 <= refused.status_code < 500 and "content" not in refused.text
+    not_json = requests.post(
+        public_url + "/_dash-update-component",
+        data="no json",
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert not_json.status_code == 400
+    nul = _post(public_url, _router_payload("/publico\x00"))
+    assert nul.status_code == 400
 
 
-def test_callback_screen_accepts_shell_and_public_ids_only():
-    nav_links = {
-        "outputs": [[{"id": {"type": "nav-link", "index": "/publico"}, "property": "href"}]],
-        "inputs": [{"id": "url", "property": "search", "value": ""}],
-        "state": [[{"id": {"type": "nav-link", "index": "/publico"}, "property": "id"}]],
-    }
-    assert public_mode.callback_allowed(nav_links)
-    public_download = {
-        "outputs": {"id": "pub-download", "property": "data"},
-        "inputs": [{"id": "pub-csv", "property": "n_clicks", "value": 1}],
-        "state": [{"id": "pub-cutoff", "property": "value", "value": "2024-C1"}],
-    }
-    assert public_mode.callback_allowed(public_download)
-    mixed = {**public_download, "inputs": [{"id": "ind-indicator", "property": "value"}]}
-    assert not public_mode.callback_allowed(mixed)
-    assert not public_mode.callback_allowed({"outputs": [], "inputs": []})
+def test_public_responses_carry_the_security_headers(public_url):
+    response = requests.get(public_url + "/publico", timeout=30)
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    wrong_host = requests.get(public_url + "/publico", headers={"Host": "evil.example"}, timeout=30)
+    assert wrong_host.status_code == 400
