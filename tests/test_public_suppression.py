@@ -1,11 +1,13 @@
 """The public view's figures (marts.mart_public_locality_figures) against the built demo warehouse:
-small counts never published, never a lone withheld locality, and what is published is exactly
-the product's own figure."""
+small counts never published, never a lone withheld locality, no withheld figure narrowed to
+fewer than the threshold's count of values (the attacker of test_suppression_property), and what
+is published is exactly the product's own figure."""
 
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import text
+from test_suppression_property import attacker_ranges
 
 PUBLIC = "marts.mart_public_locality_figures"
 
@@ -54,7 +56,9 @@ def test_each_indicator_and_cutoff_withholds_zero_or_at_least_two_localities(pub
     assert {"primaria", "complementaria"} <= reasons
 
 
-def test_complementary_cell_is_the_smallest_remaining_locality(built_warehouse, public_rows):
+def test_complementary_cells_are_the_smallest_remaining_localities(built_warehouse, public_rows):
+    """At least the threshold, and strictly below every published locality of their table (ties
+    at the boundary are withheld together): what the attacker model relies on."""
     source = {
         (r["indicator_code"], r["cutoff_code"], r["locality_scope"]): r["figure"]
         for r in _rows(built_warehouse, "select * from marts.mart_indicator_cutoff_figures")
@@ -71,7 +75,30 @@ def test_complementary_cell_is_the_smallest_remaining_locality(built_warehouse, 
             and not p["is_district_total"]
             and not p["is_suppressed"]
         ]
-        assert all(hidden <= figure for figure in published)
+        assert all(hidden < figure for figure in published)
+
+
+def _tables(public_rows) -> dict[tuple[str, str], list]:
+    tables: dict[tuple[str, str], list] = {}
+    for r in public_rows:
+        tables.setdefault((r["indicator_code"], r["cutoff_code"]), []).append(dict(r))
+    return tables
+
+
+def test_no_withheld_figure_can_be_narrowed(public_rows):
+    """Every withheld cell of every indicator and cut-off keeps at least min_count feasible values
+    for an attacker who knows the total, the published figures, the threshold, the reasons and
+    the rule. The demo has a table where the old rule (only the smallest remaining locality)
+    left a primary cell within a few values: UTA1_MUJER_ATENDIDAS in 2024-C2 (7, then 10, 12, 13,
+    13, 14, 21…) now withholds every locality up to 14."""
+    narrow = {}
+    for key, rows in _tables(public_rows).items():
+        for scope, (lo, hi) in attacker_ranges(rows).items():
+            if hi - lo + 1 < rows[0]["min_count"]:
+                narrow[(*key, scope)] = (lo, hi)
+    assert narrow == {}
+    mujer = _tables(public_rows)[("UTA1_MUJER_ATENDIDAS", "2024-C2")]
+    assert sum(r["suppression_reason"] == "complementaria" for r in mujer) == 5
 
 
 def test_published_district_total_equals_indicator_figure(built_warehouse):
@@ -88,7 +115,12 @@ def test_published_district_total_equals_indicator_figure(built_warehouse):
     published = [r for r in rows if not r["is_suppressed"]]
     assert published
     assert [r for r in published if r["figure"] != r["expected"]] == []
-    assert [r for r in rows if r["is_suppressed"] and r["expected"] >= 10] == []
+    # A district total of 10 or more is withheld only with every locality (nothing else protects).
+    tables = _tables(_rows(built_warehouse, f"select * from {PUBLIC}"))
+    for r in rows:
+        if r["is_suppressed"] and r["expected"] >= 10:
+            table = tables[(r["indicator_code"], r["cutoff_code"])]
+            assert all(cell["is_suppressed"] for cell in table)
 
 
 def test_published_figures_equal_the_source_mart(built_warehouse, public_rows):

@@ -60,8 +60,10 @@ def chosen_cutoff(state: FilterState) -> str | None:
 
 
 def shown_figure(row) -> str:
-    """'806.728', '< 10' (below the threshold) or 'reservada' (withheld to protect another)."""
-    if row.suppression_reason == "primaria":
+    """'806.728', '< 10' (below the threshold) or 'reservada' (withheld to protect another).
+    A withheld district total reads 'reservada' whatever the reason: saying that it is 10 or more
+    would narrow the localities withheld under it (macro public_suppression)."""
+    if row.suppression_reason == "primaria" and not row.is_district_total:
         return f"< {format_number(row.min_count)}"
     if row.is_suppressed:
         return RESERVED
@@ -98,12 +100,14 @@ def legend(min_count: int) -> dbc.Alert:
                 "una cifra tan pequeña en una localidad podría identificar a una persona. "
             ),
             html.Span(
-                f"«{RESERVED}»: una cifra de {threshold} o más que también se oculta, porque "
-                f"restándola del total del Distrito se podría deducir una cifra menor que "
-                f"{threshold}. "
+                f"«{RESERVED}» en una localidad: una cifra de {threshold} o más que también se "
+                "oculta, porque con el total del Distrito y las demás cifras se podría deducir "
+                f"o acotar una cifra menor que {threshold}. "
             ),
             html.Span(
-                f"El total del Distrito se publica siempre, salvo que sea menor que {threshold}. "
+                f"El total del Distrito se publica salvo que sea menor que {threshold} o que "
+                "haga falta ocultarlo para proteger las localidades; entonces se lee "
+                f"«{RESERVED}». "
                 "Las descargas conservan las cifras ocultas."
             ),
         ],
