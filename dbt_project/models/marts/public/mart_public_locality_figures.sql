@@ -6,10 +6,11 @@
 --   primary: a figure below var('public_min_count') = t is withheld ('primaria');
 --   complementary: with the primary ones, the fewest smallest other localities are withheld
 --   ('complementaria') so that an attacker who knows the district total T, every published
---   figure, t, which cells are withheld and why, and this rule, and who bounds each withheld
---   cell by the others (they add up to T minus the published ones), is still left with at
---   least t possible values for every withheld cell; if no choice does, every locality and T
---   are withheld. T < t is withheld too ('primaria'), and then so is every locality.
+--   figure, t, which cells are withheld and why (the page does not say why for the district
+--   total) and this rule, and who bounds each withheld cell by the others (they add up to T
+--   minus the published ones), is still left with at least t possible values for every
+--   withheld cell; if no choice does, every locality and T are withheld. T < t is withheld
+--   too ('primaria'), and then so is every locality.
 -- Out of the model: replaying the choice itself (that fewer complementary cells did not
 -- suffice) and combining tables (other cut-offs, other indicators, the internal pages).
 with
