@@ -5,7 +5,9 @@ from __future__ import annotations
 import typer
 
 from warehouse.cli import app
+from warehouse.secrets import WeakSecretError
 from warehouse.settings import get_settings
+from warehouse.users import count_users
 
 __all__ = ["app"]
 
@@ -24,14 +26,33 @@ def serve(
 
     settings = get_settings()
     host, port = host or settings.app_host, port or settings.app_port
-    dash_app = create_app()
+    try:
+        dash_app = create_app()
+    except WeakSecretError as error:
+        typer.echo(f"No se inicia el tablero: {error}", err=True)
+        raise typer.Exit(code=2) from None
+    if settings.public_only:
+        typer.echo("Versión pública: solo /publico, sin páginas internas.")
+    elif not count_users(None):
+        typer.echo(
+            "Aún no hay usuarios: cree el primer administrador con\n"
+            "  tablero user add CORREO --role admin"
+        )
     typer.echo(f"Tablero disponible en http://{host}:{port}")
     if debug:
         dash_app.run(host=host, port=port, debug=True)
         return
     from waitress import serve as waitress_serve
 
-    waitress_serve(dash_app.server, host=host, port=port, threads=threads, ident="tablero")
+    waitress_serve(
+        dash_app.server,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="tablero",
+        # the same cap as the app's: a file at the largest accepted size, plus the form around it
+        max_request_body_size=settings.max_file_bytes + 1024 * 1024,
+    )
 
 
 if __name__ == "__main__":
