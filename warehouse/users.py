@@ -69,6 +69,15 @@ def check_password(password: str) -> str:
     return password
 
 
+def ensure_auth_schema(engine: Engine | None = None) -> None:
+    """Create schema auth if missing (the app can start on a warehouse never loaded)."""
+    from warehouse.schema import SQL_DIR
+
+    with (engine or get_engine()).begin() as conn:
+        conn.exec_driver_sql("select pg_advisory_xact_lock(4242001)")
+        conn.exec_driver_sql((SQL_DIR / "auth.sql").read_text(encoding="utf-8"))
+
+
 def _event(conn, email: str | None, event: str, detail: str = "", address: str = "") -> None:
     conn.execute(
         text(

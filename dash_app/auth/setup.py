@@ -18,6 +18,7 @@ from dash_app.auth.registry import page_roles
 from dash_app.auth.session import current_role, login_manager
 from warehouse.secrets import load_secrets
 from warehouse.settings import get_settings
+from warehouse.users import ensure_auth_schema
 
 OPEN_PREFIXES = ("/assets/", "/_favicon.ico")
 DASH_PREFIXES = ("/_dash-", "/_reload-hash")
@@ -154,6 +155,7 @@ def install(app: Dash) -> None:
     """Internal app: login required everywhere but /login and static files; roles per page and
     per callback."""
     server = app.server
+    ensure_auth_schema()
     talisman = _common(app, public=False)
     login_manager().init_app(server)
     install_routes(server)
