@@ -1,9 +1,9 @@
 """The one registry of who may see each page and fire each callback (deny unless listed).
 
-Pages are keyed by path; callbacks by the dotted name of the Python function Dash runs for them
-(module + qualified name), because Dash picks the callback from the request's `output` and the
-function is what runs: ids or labels in the payload decide nothing. tests/app/test_access.py walks
-app.callback_map and fails on any callback missing here.
+Pages are keyed by path. Callbacks are keyed by the outputs they write, because Dash picks the
+callback to run from the request's `output` and passes inputs by position: ids, labels or values
+in the inputs decide nothing. tests/access/test_authorization.py walks app.callback_map and fails
+on any server callback missing here; the public deployment has its own, smaller tables.
 """
 
 from __future__ import annotations
