@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-import urllib.request
+HOST = {"Host": "127.0.0.1"}
 
 
-def _fetch(url: str, accept: str) -> tuple[str | None, int]:
-    request = urllib.request.Request(url, headers={"Accept-Encoding": accept})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return response.headers.get("Content-Encoding"), len(response.read())
-
-
-def test_bootstrap_and_plotly_are_served_compressed(app_url):
+def test_bootstrap_and_plotly_are_served_compressed(internal_app, users, login):
+    client = login(internal_app, *users["lector"])  # Dash's bundles are for logged-in users
     for path in (
         "/assets/bootstrap.min.css",
         "/_dash-component-suites/plotly/package_data/plotly.min.js",
     ):
-        _, plain_size = _fetch(app_url + path, "identity")
-        encoding, size = _fetch(app_url + path, "gzip, deflate, br")  # what browsers send
-        assert encoding in {"br", "gzip"}, path
-        assert size < plain_size / 2, (path, size, plain_size)
+        plain = client.get(path, headers={**HOST, "Accept-Encoding": "identity"})
+        packed = client.get(path, headers={**HOST, "Accept-Encoding": "gzip, deflate, br"})
+        assert plain.status_code == packed.status_code == 200, path
+        assert packed.headers.get("Content-Encoding") in {"br", "gzip"}, path
+        assert len(packed.data) < len(plain.data) / 2, (path, len(packed.data), len(plain.data))
+
+
+def test_dash_bundles_need_a_login(internal_app):
+    anonymous = internal_app.server.test_client()
+    response = anonymous.get(
+        "/_dash-component-suites/plotly/package_data/plotly.min.js", headers=HOST
+    )
+    assert response.status_code == 401
