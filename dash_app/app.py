@@ -74,9 +74,7 @@ def shell(public_only: bool = False) -> html.Div:
         className="freshness small text-body-secondary px-3 py-1",
     )
     if not public_only:
-        banner = html.Div(
-            [banner, user_menu()], className="d-flex flex-wrap align-items-center pe-3"
-        )
+        banner = html.Div([banner, user_menu()], className="d-flex flex-wrap align-items-center")
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh="callback-nav"),

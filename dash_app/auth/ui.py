@@ -11,14 +11,23 @@ from dash_app.auth.session import csrf_token
 from warehouse.users import ROLE_LABELS
 
 
+SHORT_ROLES = {
+    "admin": "administración",
+    "editor": "enlace",
+    "analista": "analista",
+    "lector": "lectura",
+}
+
+
 def user_menu() -> html.Div | None:
     if not has_request_context() or not current_user.is_authenticated:
         return None
     role = ROLE_LABELS.get(current_user.role, current_user.role)
-    entity = f" · {current_user.user.entity_code}" if current_user.user.entity_code else ""
+    entity = f" de {current_user.user.entity_code}" if current_user.user.entity_code else ""
     return html.Div(
         [
-            html.Span(f"{current_user.email} ({role}{entity})", className="me-2"),
+            html.Span(current_user.email, className="me-1 text-break", title=f"{role}{entity}"),
+            html.Span(f"({SHORT_ROLES.get(current_user.role, role)}{entity})", className="me-2"),
             html.Form(
                 [
                     dcc.Input(
@@ -32,5 +41,5 @@ def user_menu() -> html.Div | None:
             ),
         ],
         id="user-menu",
-        className="user-menu small text-body-secondary ms-auto text-nowrap",
+        className="user-menu small text-body-secondary ms-auto px-3 py-1",
     )
