@@ -10,7 +10,6 @@ from dash_app.auth.login import LOGOUT_PATH
 from dash_app.auth.session import csrf_token
 from warehouse.users import ROLE_LABELS
 
-
 SHORT_ROLES = {
     "admin": "administración",
     "editor": "enlace",
