@@ -16,6 +16,9 @@ class ColumnSpec:
     sql_type: str
     required: bool
     description: str
+    # Free text that may hold line breaks (Alt+Enter in Excel); every other field is one line,
+    # so a CSV field spanning lines there is a quote left open (warehouse/intake/structure.py).
+    multiline: bool = False
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,11 @@ class ExportKind:
     # Columns that identify what a delivery covers, as dbt's latest-delivery logic partitions
     # (with the entity): a later accepted file covering the same values supersedes it.
     period: tuple[str, ...] = ()
+    # The column naming the entity that delivers the file: every row must name the same one
+    # (warehouse/intake/ownership.py). None when the rows name other entities (attendance).
+    reporter: str | None = "entidad"
+    # The entity that always delivers this kind (when `reporter` is None).
+    delivered_by: str | None = None
 
     @property
     def column_names(self) -> list[str]:
@@ -58,6 +66,9 @@ LINEAGE_COLUMNS: tuple[ColumnSpec, ...] = (
 # Rows outside it could never join a period, so the loader rejects them (tests keep the two equal).
 CALENDAR_FIRST_MONTH = date(2023, 1, 1)
 CALENDAR_LAST_MONTH = date(2035, 12, 1)
+
+# The committee's Secretaría Técnica (docs/dominio.md): it delivers the attendance lists.
+SECRETARIAT_ENTITY = "SDG"
 
 C = ColumnSpec
 
@@ -100,7 +111,7 @@ ACTIVITY_STATUS = ExportKind(
         C("actividad", "text", True, "Código de la actividad del plan de acción."),
         C("corte", "text", True, "Código del corte de seguimiento (p. ej. 2024-C1)."),
         C("estado", "text", True, "no iniciada | iniciada | totalmente ejecutada."),
-        C("avance", "text", False, "Nota de avance (texto libre)."),
+        C("avance", "text", False, "Nota de avance (texto libre).", multiline=True),
     ),
     key=("entidad", "actividad", "corte"),
     period=("corte",),
@@ -115,7 +126,7 @@ BARRIERS = ExportKind(
         C("uta", "text", True, "UTA1, UTA2, UTA3 o TRANSVERSAL."),
         C("corte", "text", True, "Código del corte de seguimiento."),
         C("tipo", "text", True, "barrera | actividad destacada."),
-        C("texto", "text", True, "Descripción."),
+        C("texto", "text", True, "Descripción.", multiline=True),
     ),
     key=("entidad", "uta", "corte", "tipo", "texto"),
     period=("corte",),
@@ -132,6 +143,8 @@ SESSION_ATTENDANCE = ExportKind(
     ),
     key=("fecha_sesion", "entidad"),
     period=("fecha_sesion",),
+    reporter=None,
+    delivered_by=SECRETARIAT_ENTITY,
 )
 
 MATURITY_ASSESSMENTS = ExportKind(
@@ -143,7 +156,7 @@ MATURITY_ASSESSMENTS = ExportKind(
         C("mes", "date", True, "Mes de la valoración."),
         C("criterio", "text", True, "Código del criterio de gobernanza (catálogo de madurez)."),
         C("calificacion", "text", True, "ausente | parcial | completo."),
-        C("evidencia", "text", False, "Evidencia o soporte."),
+        C("evidencia", "text", False, "Evidencia o soporte.", multiline=True),
     ),
     key=("entidad", "mes", "criterio"),
     period=("mes",),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from zoneinfo import ZoneInfo
 
 MONTH_ABBR_ES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
@@ -21,6 +22,8 @@ MONTH_NAMES_ES = (
     "noviembre",
     "diciembre",
 )
+# PostgreSQL numeric holds up to 131072 digits before the decimal point.
+PG_NUMERIC_MAX_DIGITS = 131072
 # How each aggregation rule (dim_indicator.aggregation_rule) combines the months, for people.
 RULE_LABELS = {
     "sum": "suma de los meses del periodo",
@@ -29,22 +32,50 @@ RULE_LABELS = {
 }
 
 
+def _as_decimal(value: float | Decimal | int) -> Decimal | None:
+    """Any number as a Decimal; None for NaN (float or Decimal, quiet or signalling)."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    try:
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+    return None if number.is_nan() else number
+
+
 def format_number(value: float | Decimal | int | None, decimals: int = 0) -> str:
-    """806728 → '806.728'; 1214.5 with decimals=1 → '1.214,5'; None → '—'."""
-    if value is None:
+    """806728 → '806.728'; 1214.5 with decimals=1 → '1.214,5'; None or NaN → '—';
+    ±Infinity → '∞' / '-∞'. Never raises, whatever the size of the number."""
+    number = None if value is None else _as_decimal(value)
+    if number is None:
         return "—"
-    # Half-up rounding as people expect (10/16 = 62,5 % → "63 %"), not banker's rounding.
-    quantum = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
-    text = f"{rounded:,.{decimals}f}"
+    if number.is_infinite():
+        return "∞" if number > 0 else "-∞"
+    if number.adjusted() > PG_NUMERIC_MAX_DIGITS:  # beyond what the database can hold
+        sign, digits, _ = number.as_tuple()
+        first, second = digits[0], digits[1] if len(digits) > 1 else 0
+        return f"{'-' if sign else ''}{first},{second} × 10^{number.adjusted()}"  # noqa: RUF001
+    decimals = max(decimals, 0)
+    with localcontext() as context:  # enough digits for any numeric PostgreSQL can hold
+        context.prec = max(28, number.adjusted() + decimals + 3)
+        context.Emax, context.Emin = MAX_EMAX, MIN_EMIN
+        # Half-up rounding as people expect (10/16 = 62,5 % → "63 %"), not banker's rounding.
+        rounded = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        if rounded == 0:
+            rounded = abs(rounded)  # never "-0"
+        text = f"{rounded:,.{decimals}f}"
     return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
 
 
 def format_percent(ratio: float | Decimal | None, decimals: int = 0) -> str:
     """0.6667 → '67 %' (es-CO puts a space before the sign)."""
-    if ratio is None:
+    number = None if ratio is None else _as_decimal(ratio)
+    if number is None:
         return "—"
-    return f"{format_number(Decimal(str(ratio)) * 100, decimals)} %"
+    with localcontext() as context:
+        context.prec = max(28, number.adjusted() + 5) if number.is_finite() else 28
+        context.Emax, context.Emin = MAX_EMAX, MIN_EMIN
+        return f"{format_number(number * 100, decimals)} %"
 
 
 def format_month(month: date) -> str:
@@ -81,11 +112,19 @@ def format_date(day: date | None) -> str:
 
 
 def format_change(current: float | Decimal | None, previous: float | Decimal | None) -> str | None:
-    """'▲ 12 % frente al mismo periodo del año anterior' (None when a side is missing or 0)."""
-    if current is None or previous is None or Decimal(str(previous)) == 0:
+    """'▲ 12 % frente al mismo periodo del año anterior' (None when a side is missing, 0, NaN
+    or infinite)."""
+    now = None if current is None else _as_decimal(current)
+    before = None if previous is None else _as_decimal(previous)
+    if now is None or before is None or before == 0:
         return None
-    ratio = (Decimal(str(current)) - Decimal(str(previous))) / Decimal(str(previous))
-    if ratio == 0:
-        return "= igual que el mismo periodo del año anterior"
-    arrow = "▲" if ratio > 0 else "▼"
-    return f"{arrow} {format_percent(abs(ratio))} frente al mismo periodo del año anterior"
+    if not (now.is_finite() and before.is_finite()):
+        return None
+    with localcontext() as context:
+        context.prec = 50  # a ratio shown with a few digits
+        context.Emax, context.Emin = MAX_EMAX, MIN_EMIN
+        ratio = (now - before) / before
+        if ratio == 0:
+            return "= igual que el mismo periodo del año anterior"
+        arrow = "▲" if ratio > 0 else "▼"
+        return f"{arrow} {format_percent(abs(ratio))} frente al mismo periodo del año anterior"

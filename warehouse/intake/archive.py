@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
 from sqlalchemy import Connection, text
 
@@ -77,8 +79,8 @@ def supersede(conn: Connection, delivery_id: int, delivery: Delivery) -> int | N
     """Link the new delivery to the latest earlier one it corrects (same entity, kind and at
     least one common period); earlier deliveries whose periods are all covered become
     'reemplazado'. Their raw rows stay (history); dbt keeps the newest per period."""
-    if not delivery.periods or delivery.kind is None:
-        return None
+    if not delivery.periods or delivery.kind is None or delivery.entity is None:
+        return None  # only ever the same entity's earlier deliveries
     params = {
         "id": delivery_id,
         "entity": delivery.entity,
@@ -86,7 +88,7 @@ def supersede(conn: Connection, delivery_id: int, delivery: Delivery) -> int | N
         "periods": delivery.periods,
     }
     same = (
-        "kind = :kind and entity_code is not distinct from :entity and delivery_id <> :id "
+        "kind = :kind and entity_code = :entity and delivery_id <> :id "
         "and status in ('aceptado', 'reemplazado')"
     )
     previous = conn.execute(
@@ -113,3 +115,27 @@ def supersede(conn: Connection, delivery_id: int, delivery: Delivery) -> int | N
         params,
     )
     return previous
+
+
+def indicator_history(
+    conn: Connection, entity: str, indicators: list[str]
+) -> dict[tuple[str, str, str, str], dict[date, Decimal]]:
+    """The entity's values per series (indicator, locality code, sex, age group) and month, as
+    its latest accepted delivery of each month says: the reference for jump warnings."""
+    rows = conn.execute(
+        text(
+            "select distinct on (r.indicador, r.localidad_codigo, s, g, r.mes) "
+            "r.indicador, r.localidad_codigo, s, g, r.mes, r.valor "
+            "from raw.indicator_values r join intake.deliveries d on d.delivery_id = r.batch_id "
+            "cross join lateral (select coalesce(nullif(lower(r.sexo), ''), 'total') as s, "
+            "coalesce(nullif(lower(r.grupo_edad), ''), 'total') as g) c "
+            "where d.status in ('aceptado', 'reemplazado') and d.entity_code = :entity "
+            "and r.indicador = any(:indicators) and r.localidad_codigo is not null "
+            "order by r.indicador, r.localidad_codigo, s, g, r.mes, r.batch_id desc"
+        ),
+        {"entity": entity, "indicators": indicators},
+    )
+    history: dict[tuple[str, str, str, str], dict[date, Decimal]] = defaultdict(dict)
+    for indicator, locality, sex, age, month, value in rows:
+        history[(indicator, locality, sex, age)][month] = value
+    return dict(history)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +16,11 @@ BARRIER_TYPES = ("barrera", "actividad destacada")
 SEXES = ("hombre", "mujer", "intersexual", "total")
 AGE_GROUPS = ("0-5", "6-11", "12-17", "18-28", "29-59", "60+", "total")
 DOCUMENT_TYPES = ("CC", "CE", "PPT", "PEP", "PA", "TI", "RC", "NUIP", "SD")
+# Without locality_population: Bogotá's order of magnitude (7,8 millones en 2035).
+FALLBACK_POPULATION = Decimal(8_000_000)
+# Units whose value can never exceed the city's population (one row = one month and place).
+POPULATION_BOUNDED_UNITS = frozenset({"personas", "orientaciones"})
+OTHER_UNITS_FACTOR = 10
 
 
 def _rows(directory: Path, name: str) -> list[dict[str, str]]:
@@ -31,6 +37,9 @@ class Indicator:
     name: str
     entity_code: str
     allowed_disaggregations: frozenset[str]
+    unit: str = ""
+    max_plausible: Decimal = FALLBACK_POPULATION
+    max_from_catalog: bool = False  # False: the default by unit
 
 
 @dataclass
@@ -51,6 +60,7 @@ class Catalog:
     utas: dict[str, str] = field(default_factory=dict)
     localities: dict[str, str] = field(default_factory=dict)  # code → name
     aliases: dict[str, str] = field(default_factory=dict)  # normalized alias → code
+    population: Decimal = FALLBACK_POPULATION  # the city's largest projected population
 
     def indicators_of(self, entity: str) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.entity_code == entity]
@@ -59,13 +69,48 @@ class Catalog:
         return [a for a in self.activities.values() if entity in a.entity_codes]
 
 
+def _population(directory: Path) -> Decimal:
+    totals: dict[str, Decimal] = {}
+    for r in _rows(directory, "locality_population"):
+        year = r["population_year"]
+        totals[year] = totals.get(year, Decimal(0)) + Decimal(r["population"] or 0)
+    return max(totals.values(), default=FALLBACK_POPULATION)
+
+
+def _max_plausible(row: dict[str, str], population: Decimal) -> tuple[Decimal, bool]:
+    """The catalogue's max_plausible_value, else the default by unit (see the seed's YAML)."""
+    text = row.get("max_plausible_value", "")
+    if text:
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            value = Decimal(0)
+        if not value.is_finite() or value <= 0:
+            raise ValueError(
+                f"indicators.csv: max_plausible_value «{text}» de {row['indicator_code']} "
+                "no es un número positivo."
+            )
+        return value, True
+    if row.get("unit", "") in POPULATION_BOUNDED_UNITS:
+        return population, False
+    return population * OTHER_UNITS_FACTOR, False
+
+
 def _build(directory: Path) -> Catalog:
     catalog = Catalog()
     catalog.entities = {r["entity_code"]: r["entity_name"] for r in _rows(directory, "entities")}
+    catalog.population = _population(directory)
     for r in _rows(directory, "indicators"):
         allowed = {d.strip() for d in r.get("allowed_disaggregations", "").split(",") if d.strip()}
+        bound, explicit = _max_plausible(r, catalog.population)
         catalog.indicators[r["indicator_code"]] = Indicator(
-            r["indicator_code"], r["indicator_name"], r["entity_code"], frozenset(allowed)
+            r["indicator_code"],
+            r["indicator_name"],
+            r["entity_code"],
+            frozenset(allowed),
+            r.get("unit", ""),
+            bound,
+            explicit,
         )
     for r in _rows(directory, "activities"):
         codes = {c.strip() for c in r.get("responsible_entity_codes", "").split("|") if c.strip()}

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from warehouse.contracts import CALENDAR_FIRST_MONTH, CALENDAR_LAST_MONTH, ExportKind
 from warehouse.intake.catalog import (
+    POPULATION_BOUNDED_UNITS,
     SEXES,
     Catalog,
+    Indicator,
 )
 from warehouse.intake.localities import DISTRICT_CODE, resolve_locality
 from warehouse.intake.parsing import normalize_name
@@ -25,6 +28,7 @@ class RowContext:
     catalog: Catalog
     settings: Settings
     today: date
+    raw: dict[str, str] = field(default_factory=dict)  # the current row's cells as written
 
 
 def choices_text(values: list[str] | tuple[str, ...], limit: int = 12) -> str:
@@ -196,18 +200,50 @@ def check_disaggregation(record: dict, row: int, ctx: RowContext, column: str) -
 
 
 def check_value(record: dict, row: int, ctx: RowContext) -> list[Problem]:
+    """Finite, not negative and within the indicator's plausible maximum (catalogue)."""
     value = record.get("valor")
-    if value is None or value >= 0:
+    if value is None:
         return []
-    return [
-        Problem(
-            row,
-            "valor",
-            str(value),
-            "El valor es negativo.",
-            "Los indicadores cuentan personas o atenciones: escriba un valor de 0 o más.",
-        )
-    ]
+    shown = ctx.raw.get("valor", str(value))
+    if not value.is_finite():
+        return [
+            Problem(row, "valor", shown, "El valor no es un número finito.", "Escriba una cifra.")
+        ]
+    if value < 0:
+        return [
+            Problem(
+                row,
+                "valor",
+                shown,
+                "El valor es negativo.",
+                "Los indicadores cuentan personas o atenciones: escriba un valor de 0 o más.",
+            )
+        ]
+    indicator = ctx.catalog.indicators.get(record.get("indicador") or "")
+    bound = indicator.max_plausible if indicator else ctx.catalog.population
+    if value <= bound:
+        return []
+    return [_implausible(row, shown, bound, indicator)]
+
+
+def _implausible(row: int, shown: str, bound: Decimal, indicator: Indicator | None) -> Problem:
+    limit = f"{bound:,.0f}".replace(",", ".")
+    if indicator is None:
+        why = "la población de Bogotá"
+    elif indicator.max_from_catalog:
+        why = f"el máximo del catálogo para {indicator.code}, en {indicator.unit}"
+    elif indicator.unit in POPULATION_BOUNDED_UNITS:
+        why = f"la población de Bogotá: ninguna cifra de {indicator.unit} puede superarla"
+    else:
+        why = f"el máximo por defecto para {indicator.unit}: diez veces la población de Bogotá"
+    return Problem(
+        row,
+        "valor",
+        shown,
+        f"El valor supera el máximo plausible de {limit} ({why}).",
+        "Revise la cifra (¿ceros de más, una fórmula, notación científica?). Si es correcta, "
+        "pida a la Secretaría Técnica que revise el máximo del indicador en el catálogo.",
+    )
 
 
 def check_choice(record: dict, row: int, column: str, allowed: tuple[str, ...], what: str) -> list:
@@ -216,9 +252,8 @@ def check_choice(record: dict, row: int, column: str, allowed: tuple[str, ...], 
         return []
     canonical = _canonical(value, allowed)
     if canonical is None:
-        return [
-            Problem(row, column, value, f"{what} no reconocido.", f"Use: {', '.join(allowed)}.")
-        ]
+        # `what` is the whole phrase («Tipo no reconocido», «Calificación no reconocida»).
+        return [Problem(row, column, value, f"{what}.", f"Use: {', '.join(allowed)}.")]
     record[column] = canonical
     return []
 

@@ -26,8 +26,19 @@ def check_size(data: bytes, settings: Settings) -> None:
         raise GuardError("El archivo está vacío (0 bytes o solo espacios).")
 
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Excel saves a password-protected .xlsx as an OLE container holding this stream (UTF-16 name).
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
 def check_xlsx_archive(data: bytes, settings: Settings) -> None:
     """An .xlsx is a zip: refuse it when its members would inflate beyond the limits."""
+    if data.startswith(OLE_MAGIC) and ENCRYPTED_STREAM in data:
+        raise GuardError(
+            "El libro de Excel está protegido con contraseña (cifrado), así que no se puede "
+            "leer. Ábralo, quite la contraseña (Archivo > Información > Proteger libro > "
+            "Cifrar con contraseña, dejándola vacía) y guárdelo de nuevo como .xlsx."
+        )
     if not data.startswith(b"PK"):
         raise GuardError(
             "El archivo tiene extensión .xlsx pero no es un libro de Excel válido "

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from warehouse.contracts import EXPORT_KINDS
 from warehouse.intake.parsing import normalize_name
+from warehouse.intake.problems import Problem
 
 HEADER_SEARCH_ROWS = 30
 
@@ -64,6 +65,11 @@ class Table:
     header: list[str]  # header cells as written
     columns: list[str | None]  # contract name per position (None = blank or unknown)
     records: list[tuple[int, list[str]]] = field(default_factory=list)  # (file row, cells)
+    sheet_name: str | None = None  # XLSX: the sheet read
+    problems: list[Problem] = field(default_factory=list)  # found while reading (merged cells)
+    # CSV only: file row → its physical lines (first, last), and the delimiter.
+    lines: dict[int, tuple[int, int]] | None = None
+    delimiter: str | None = None
 
     def position(self, column: str) -> int | None:
         return self.columns.index(column) if column in self.columns else None

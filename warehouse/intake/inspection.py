@@ -12,11 +12,15 @@ from typing import Any
 
 from warehouse.contracts import EXPORT_KINDS, ExportKind
 from warehouse.intake.bulk import Progress
+from warehouse.intake.catalog import load_catalog
 from warehouse.intake.header import Table
+from warehouse.intake.ownership import establish_entity
+from warehouse.intake.plausibility import History, breakdown_problems, jump_warnings
 from warehouse.intake.problems import Problem, errors_of, file_problem, warnings_of
 from warehouse.intake.pseudonym import looks_like_identity, pseudonymise
 from warehouse.intake.reader import ReadError, read_table
-from warehouse.intake.validation import detect_kind, validate_table
+from warehouse.intake.structure import physical_lines, structure_problems
+from warehouse.intake.validation import detect_kind, mask, validate_table
 from warehouse.settings import Settings, get_settings
 from warehouse.text import fold
 
@@ -28,6 +32,8 @@ class Inspection:
     table: Table | None = None
     rows: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    entity: str | None = None  # the delivering entity, established once (ownership.py)
+    month_readings: dict[str, str] = field(default_factory=dict)  # text → how it was read
 
     @property
     def errors(self) -> list[Problem]:
@@ -42,9 +48,9 @@ class Inspection:
         return self.kind is not None and not self.errors
 
     @property
-    def entity(self) -> str | None:
-        entities = {r["entidad"] for r in self.rows if r.get("entidad")}
-        return next(iter(entities)) if len(entities) == 1 else None
+    def physical_lines(self) -> int | None:
+        """Physical lines of the data rows (CSV), reported beside the rows read."""
+        return physical_lines(self.table) if self.table is not None else None
 
     @property
     def periods(self) -> list[str]:
@@ -74,14 +80,35 @@ def _no_template_problem(table: Table) -> Problem:
     )
 
 
+def _file_checks(result: Inspection, settings: Settings, declared: str | None, history) -> None:
+    """Checks over the whole file: CSV structure, the delivering entity, breakdowns, jumps."""
+    assert result.kind is not None and result.table is not None
+    catalog = load_catalog(settings.catalog_dir)
+    result.entity, owned = establish_entity(result.kind, result.rows, catalog, declared)
+    found = structure_problems(result.table, result.kind) + owned
+    result.problems += [mask(result.kind, p) for p in found]
+    if result.kind.code != "indicator_values":
+        return
+    result.problems += breakdown_problems(result.rows)
+    if errors_of(result.problems):
+        return
+    indicators = sorted({r["indicador"] for r in result.rows})
+    past = history(result.entity, indicators) if history and result.entity else {}
+    result.problems += jump_warnings(result.rows, past)
+
+
 def inspect_bytes(
     path: Path,
     data: bytes,
     settings: Settings | None = None,
     today: date | None = None,
     progress: Progress | None = None,
+    entity: str | None = None,
+    history: History | None = None,
 ) -> Inspection:
-    """Every problem of the file, the typed rows, its kind; nothing is written anywhere."""
+    """Every problem of the file, the typed rows, its kind; nothing is written anywhere.
+    `entity`: the entity declared by whoever delivers the file (every row must name it);
+    `history`: the entity's earlier values per series, to report jumps (the loader's)."""
     settings = settings or get_settings()
     result = Inspection(path.name)
     try:
@@ -95,13 +122,21 @@ def inspect_bytes(
         result.problems = [_no_template_problem(table)]
         return result
     result.rows, result.problems = validate_table(
-        table, result.kind, settings=settings, today=today, progress=progress
+        table,
+        result.kind,
+        settings=settings,
+        today=today,
+        progress=progress,
+        readings=result.month_readings,
     )
+    _file_checks(result, settings, entity, history)
     return result
 
 
-def inspect_file(path: Path, settings: Settings | None = None) -> Inspection:
-    return inspect_bytes(path, path.read_bytes(), settings)
+def inspect_file(
+    path: Path, settings: Settings | None = None, entity: str | None = None
+) -> Inspection:
+    return inspect_bytes(path, path.read_bytes(), settings, entity=entity)
 
 
 def may_hold_identity_numbers(data: bytes) -> bool:

@@ -13,6 +13,7 @@ from warehouse.intake.archive import (
     Delivery,
     archive,
     find_identical,
+    indicator_history,
     lock_entity_kind,
     supersede,
 )
@@ -80,8 +81,10 @@ def load_bytes(
     progress: Progress | None = None,
     settings: Settings | None = None,
     received_at: datetime | None = None,
+    entity: str | None = None,
 ) -> LoadResult:
-    """Validate and load one file's bytes. Rejected files are archived and change no raw row."""
+    """Validate and load one file's bytes. Rejected files are archived and change no raw row.
+    `entity`: the delivering entity when known (the uploader's); else the file's first row."""
     settings = settings or get_settings()
     _ensure_schema_once(engine)
     sha = hashlib.sha256(data).hexdigest()
@@ -90,7 +93,13 @@ def load_bytes(
     if duplicate is not None:
         return LoadResult(path.name, "duplicado", duplicate_of=duplicate)
 
-    inspection = inspect_bytes(path, data, settings, progress=progress)
+    def history(owner: str, indicators: list[str]):
+        with engine.connect() as conn:
+            return indicator_history(conn, owner, indicators)
+
+    inspection = inspect_bytes(
+        path, data, settings, progress=progress, entity=entity, history=history
+    )
     kind = inspection.kind
     content, content_kind = archived_content(
         inspection, data, pseudonym_key(settings), settings.max_file_bytes
@@ -140,6 +149,7 @@ def load_file(
     submitter: str | None = None,
     progress: Progress | None = None,
     received_at: datetime | None = None,
+    entity: str | None = None,
 ) -> LoadResult:
     """Validate and load one file from disk (see load_bytes); `received_at` (default now())
     records when the file was received, e.g. the historical dates of the demo exports."""
@@ -150,4 +160,5 @@ def load_file(
         submitter=submitter,
         progress=progress,
         received_at=received_at,
+        entity=entity,
     )

@@ -52,9 +52,37 @@ def _excel_serial(raw: str) -> date | None:
     return None
 
 
+class AmbiguousMonth(ValueError):
+    """A month written so that it can be read two ways; the message says why (in Spanish)."""
+
+
+def _month_name(word: str) -> int | None:
+    word = word.rstrip(".")
+    return MONTHS_ES.get(word[:3]) if len(word) >= 3 else None
+
+
+def _ambiguous(raw: str) -> str | None:
+    """Why a month text is refused as ambiguous, if it is."""
+    if re.fullmatch(r"\d{1,2}[/\-.]\d{2}", raw):
+        return (
+            f"«{raw}» puede ser mes/año (p. ej. mayo de 2025) o día/mes sin año: no se sabe cuál."
+        )
+    match = re.fullmatch(r"(\d{1,2})[\s\-/.]*(?:de\s+)?([a-z]+)\.?", raw)
+    if match and _month_name(match.group(2)):
+        return f"«{raw}» es un día y un mes sin año (¿de qué año?)."
+    if re.fullmatch(r"\d{4}", raw):
+        return f"«{raw}» es solo un año: falta el mes."
+    match = re.fullmatch(r"([a-z]+)\s+(\d{1,2})", raw)
+    if match and _month_name(match.group(1)):
+        return f"«{raw}» puede ser un día del mes o el año 20{int(match.group(2)):02d}."
+    return None
+
+
 def parse_month(text: str) -> date:
-    """`2024-05`, `2024-05-01`, `05/2024`, `may-2024`, `mayo de 2024`, Excel serial → 2024-05-01."""
-    raw = text.strip().lower()
+    """`2024-05`, `2024-05-01`, `05/2024`, `2024/05`, `may-2024`, `may-25` (mmm-aa as Spanish
+    Excel saves it), `mayo de 2024`, Excel serial → date(2024, 5, 1). Ambiguous forms (`05/25`,
+    `25-may`, `2024`) raise AmbiguousMonth with the reason."""
+    raw = fold(text).strip().lower()
     serial = _excel_serial(raw)
     if serial:
         return serial.replace(day=1)
@@ -64,10 +92,24 @@ def parse_month(text: str) -> date:
             return date(parsed.year, parsed.month, 1)
         except ValueError:
             continue
-    match = re.fullmatch(r"([a-záéíóú]+)\.?[\s\-/.]*(?:de\s+|del\s+)?(\d{4})", raw)
-    if match and match.group(1)[:3] in MONTHS_ES:
-        return date(int(match.group(2)), MONTHS_ES[match.group(1)[:3]], 1)
+    match = re.fullmatch(r"([a-z]+)\.?[\s\-/.]*(?:de\s+|del\s+)?(\d{4})", raw)
+    if match and (month := _month_name(match.group(1))):
+        return date(int(match.group(2)), month, 1)
+    match = re.fullmatch(r"([a-z]+)\.?[\-/.](\d{2})", raw)  # mmm-aa: the year is 20aa
+    if match and (month := _month_name(match.group(1))):
+        return date(2000 + int(match.group(2)), month, 1)
+    reason = _ambiguous(raw)
+    if reason:
+        raise AmbiguousMonth(reason)
     raise ValueError(text)
+
+
+def month_reading(text: str, value: date) -> str | None:
+    """How a month written other than AAAA-MM was read (for the summary), else None."""
+    raw = text.strip()
+    if re.fullmatch(r"\d{4}-\d{2}(-01)?", raw):
+        return None
+    return f"«{raw}» → {value.year}-{value.month:02d}"
 
 
 def parse_date(text: str) -> date:

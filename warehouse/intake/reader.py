@@ -4,20 +4,36 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from warehouse.intake.guards import GuardError, check_size, check_xlsx_archive
 from warehouse.intake.header import Table, find_header
+from warehouse.intake.merges import Merge, apply_merges
 from warehouse.settings import Settings, get_settings
 
-__all__ = ["ReadError", "Table", "read_rows", "read_table"]
+__all__ = ["ReadError", "Sheet", "Table", "read_rows", "read_sheet", "read_table"]
 
 DATA_SHEET_NAMES = ("datos", "data", "plantilla")
 
 
 class ReadError(ValueError):
     """The file cannot be read as a table at all (message in Spanish, for the entity)."""
+
+
+@dataclass
+class Sheet:
+    """What was read: rows of strings (row i is file row i+1) and where they came from."""
+
+    rows: list[list[str]]
+    sheet_name: str | None = None  # XLSX: the sheet read
+    sheet_names: list[str] = field(default_factory=list)  # XLSX: every sheet of the book
+    merges: list[Merge] = field(default_factory=list)  # XLSX: merged ranges, 0-based
+    # CSV: physical lines of each record (first, last; 1-based) and the delimiter.
+    lines: list[tuple[int, int]] | None = None
+    delimiter: str | None = None
+    other_headers: dict[str, int] = field(default_factory=dict)  # XLSX: sheet → header row
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -46,12 +62,20 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _read_csv(data: bytes) -> list[list[str]]:
+def _read_csv(data: bytes) -> Sheet:
     text, _ = decode_text(data)
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    lines: list[tuple[int, int]] = []
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+        for row in reader:
+            first = lines[-1][1] + 1 if lines else 1
+            rows.append(row)
+            lines.append((first, reader.line_num))
     except csv.Error as exc:
         raise ReadError(f"El CSV está mal formado ({exc}): revise las comillas.") from exc
+    return Sheet(rows, lines=lines, delimiter=delimiter)
 
 
 def cell_to_str(value: object) -> str:
@@ -71,18 +95,30 @@ def cell_to_str(value: object) -> str:
     return str(value)
 
 
-def _read_xlsx(data: bytes) -> list[list[str]]:
-    from python_calamine import CalamineWorkbook
-
-    workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    names = workbook.sheet_names
-    chosen = next((n for n in names if n.strip().lower() in DATA_SHEET_NAMES), names[0])
-    sheet = workbook.get_sheet_by_name(chosen)
+def _sheet_rows(workbook, name: str) -> list[list[str]]:
+    sheet = workbook.get_sheet_by_name(name)
     return [[cell_to_str(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
 
 
-def read_rows(path: Path, data: bytes, settings: Settings | None = None) -> list[list[str]]:
-    """All rows of the first (or «datos») sheet / the CSV, as strings; row i is file row i+1."""
+def _read_xlsx(data: bytes) -> Sheet:
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    names = list(workbook.sheet_names)
+    chosen = next((n for n in names if n.strip().lower() in DATA_SHEET_NAMES), names[0])
+    rows = _sheet_rows(workbook, chosen)
+    merges = list(workbook.get_sheet_by_name(chosen).merged_cell_ranges or [])
+    result = Sheet(rows, chosen, names, merges)
+    if find_header(rows) is None:  # say where the data seems to be instead
+        for name in names:
+            other = find_header(_sheet_rows(workbook, name)) if name != chosen else None
+            if other is not None:
+                result.other_headers[name] = other.header_row
+    return result
+
+
+def read_sheet(path: Path, data: bytes, settings: Settings | None = None) -> Sheet:
+    """All rows of the «datos» (or first) sheet / the CSV, as strings, with their provenance."""
     settings = settings or get_settings()
     suffix = path.suffix.lower()
     try:
@@ -107,18 +143,45 @@ def read_rows(path: Path, data: bytes, settings: Settings | None = None) -> list
     raise ReadError(f"Formato no admitido «{suffix or path.name}»: envíe .xlsx o .csv.")
 
 
+def read_rows(path: Path, data: bytes, settings: Settings | None = None) -> list[list[str]]:
+    """All rows of the first (or «datos») sheet / the CSV, as strings; row i is file row i+1."""
+    return read_sheet(path, data, settings).rows
+
+
+def _no_header_message(sheet: Sheet) -> str:
+    text = (
+        "No se encontró la fila de encabezado (con nombres como entidad, indicador, mes, "
+        "valor) en las primeras 30 filas"
+    )
+    if sheet.sheet_name is None:
+        return text + ". Use la plantilla oficial."
+    text += (
+        f" de la hoja «{sheet.sheet_name}», que es la que se leyó (la llamada «datos» o, si no "
+        f"hay, la primera). El libro tiene las hojas: "
+        + ", ".join(f"«{n}»" for n in sheet.sheet_names)
+        + "."
+    )
+    if sheet.other_headers:
+        found = ", ".join(f"«{n}» (fila {r})" for n, r in sheet.other_headers.items())
+        text += f" Hay un encabezado en la hoja {found}: ponga los datos en la hoja «datos»."
+    return text + " Use la plantilla oficial."
+
+
 def read_table(path: Path, data: bytes, settings: Settings | None = None) -> Table:
-    """Read the file, find its header row and check the row limit."""
+    """Read the file, find its header row, resolve merged cells and check the row limit."""
     settings = settings or get_settings()
-    rows = read_rows(path, data, settings)
+    sheet = read_sheet(path, data, settings)
+    rows = sheet.rows
     if not any(any(c.strip() for c in r) for r in rows):
         raise ReadError("El archivo está vacío: no tiene encabezado ni filas.")
     table = find_header(rows)
     if table is None:
-        raise ReadError(
-            "No se encontró la fila de encabezado (con nombres como entidad, indicador, mes, "
-            "valor) en las primeras 30 filas. Use la plantilla oficial."
-        )
+        raise ReadError(_no_header_message(sheet))
+    table.sheet_name = sheet.sheet_name
+    table.problems = apply_merges(table, sheet.merges)
+    if sheet.lines is not None:
+        table.lines = {index + 1: span for index, span in enumerate(sheet.lines)}
+        table.delimiter = sheet.delimiter
     if len(table.records) > settings.max_rows:
         raise ReadError(
             f"El archivo tiene {len(table.records)} filas de datos y el máximo por archivo es "

@@ -11,6 +11,8 @@ from warehouse.contracts import EXPORT_KINDS, ExportKind
 from warehouse.intake.catalog import Catalog, load_catalog
 from warehouse.intake.header import Table
 from warehouse.intake.parsing import (
+    AmbiguousMonth,
+    month_reading,
     normalize_name,
     parse_bool,
     parse_date,
@@ -22,7 +24,7 @@ from warehouse.intake.pseudonym import looks_like_identity
 from warehouse.intake.rules import RowContext, check_row
 from warehouse.settings import Settings, get_settings
 
-__all__ = ["Problem", "detect_kind", "validate_table"]
+__all__ = ["Problem", "detect_kind", "mask", "validate_table"]
 
 MASK = "(oculto)"
 
@@ -118,7 +120,7 @@ def _header_problems(table: Table, kind: ExportKind) -> list[Problem]:
     return problems
 
 
-def _mask(kind: ExportKind, problem: Problem) -> Problem:
+def mask(kind: ExportKind, problem: Problem) -> Problem:
     """Never echo an identity number: secret columns and long digit runs are hidden."""
     if not kind.secret or problem.value in (None, ""):
         return problem
@@ -135,14 +137,22 @@ def _key_column(column: str, record: dict[str, Any]) -> str:
 
 
 def _typed_record(
-    file_row: int, cells: list[str], kind: ExportKind, positions: dict[str, int | None]
+    file_row: int,
+    cells: list[str],
+    kind: ExportKind,
+    positions: dict[str, int | None],
+    context: RowContext,
+    readings: dict[str, str],
 ) -> tuple[dict[str, Any], list[Problem]]:
-    """One data row parsed column by column: empty required cells and unparsable values."""
+    """One data row parsed column by column: empty required cells and unparsable values.
+    Months written other than AAAA-MM are noted in `readings` (text → how it was read)."""
     record: dict[str, Any] = {"source_row": file_row}
     problems: list[Problem] = []
+    context.raw = {}
     for col in kind.columns:
         pos = positions[col.name]
         text = cells[pos].strip() if pos is not None and pos < len(cells) else ""
+        context.raw[col.name] = text
         record[col.name] = None
         if not text:
             if col.required:
@@ -158,28 +168,52 @@ def _typed_record(
             continue
         try:
             record[col.name] = _parse_cell(col.name, col.sql_type, text)
+        except AmbiguousMonth as exc:
+            fix = "Escriba el mes como AAAA-MM (p. ej. 2025-05) o con el año completo (may-2025)."
+            problems.append(Problem(file_row, col.name, text, f"Mes ambiguo: {exc}", fix))
         except ValueError:
             problem, fix = _TYPE_HELP["month" if col.name == "mes" else col.sql_type]
             problems.append(Problem(file_row, col.name, text, f"El valor {problem}", fix))
+        else:
+            if col.name == "mes" and (reading := month_reading(text, record[col.name])):
+                readings.setdefault(text, reading)
     return record, problems
 
 
+def _shown(value: Any) -> str:
+    if value is None:
+        return "vacío"
+    return value.isoformat()[:10] if hasattr(value, "isoformat") else str(value)
+
+
 def _duplicate(
-    record: dict[str, Any], file_row: int, kind: ExportKind, seen_keys: dict[tuple, int]
+    record: dict[str, Any], file_row: int, kind: ExportKind, seen: dict[tuple, dict[str, Any]]
 ) -> Problem | None:
-    """The row repeats the key of an earlier row (names compared folded); records the key."""
+    """The row repeats the key of an earlier row (names compared folded); records the key.
+    The message shows the values on which the two rows disagree (or says they are equal)."""
     key = tuple(
         normalize_name(v) if isinstance(v, str) else v
         for v in (record.get(_key_column(k, record)) for k in kind.key)
     )
-    first = seen_keys.setdefault(key, file_row)
-    if first == file_row:
+    first = seen.setdefault(key, record)
+    if first is record:
         return None
+    others = [c.name for c in kind.columns if c.name not in kind.key and c.name not in kind.secret]
+    differ = [c for c in others if first.get(c) != record.get(c)]
+    if differ:
+        both = "; ".join(
+            f"«{c}» {_shown(first.get(c))} en la fila {first['source_row']} y "
+            f"{_shown(record.get(c))} en esta"
+            for c in differ
+        )
+        detail = f", con valores distintos: {both}"
+    else:
+        detail = " y tiene los mismos valores (fila repetida)"
     return Problem(
         file_row,
         ", ".join(kind.key),
         None,
-        f"Fila duplicada: repite la combinación de la fila {first}.",
+        f"Fila duplicada: repite la combinación de la fila {first['source_row']}{detail}.",
         "Deje una sola fila por combinación; si son correcciones, sume o corrija.",
     )
 
@@ -191,22 +225,26 @@ def validate_table(
     settings: Settings | None = None,
     today: date | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    readings: dict[str, str] | None = None,
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Typed rows (with `source_row` and derived columns) and every problem of the file."""
+    """Typed rows (with `source_row` and derived columns) and every problem of the file;
+    `readings` collects how months not written AAAA-MM were read."""
     settings = settings or get_settings()
     catalog = catalog or load_catalog(settings.catalog_dir)
     problems = _header_problems(table, kind)
     if errors_of(problems):
-        return [], [_mask(kind, p) for p in problems]
+        return [], [mask(kind, p) for p in [*problems, *table.problems]]
+    problems += table.problems
     context = RowContext(kind, catalog, settings, today or date.today())
     positions = {col.name: table.position(col.name) for col in kind.columns}
     rows: list[dict[str, Any]] = []
-    seen_keys: dict[tuple, int] = {}
+    seen_keys: dict[tuple, dict[str, Any]] = {}
+    readings = {} if readings is None else readings
     total = len(table.records)
     for done, (file_row, cells) in enumerate(table.records, start=1):
         if progress and done % 1000 == 0:
             progress("Validando", done, total)
-        record, row_problems = _typed_record(file_row, cells, kind, positions)
+        record, row_problems = _typed_record(file_row, cells, kind, positions, context, readings)
         row_problems += check_row(record, file_row, context)
         duplicate = _duplicate(record, file_row, kind, seen_keys)
         # A row with errors is reported for those; calling it a duplicate too would be noise.
@@ -224,4 +262,4 @@ def validate_table(
                 "Agregue al menos una fila de datos.",
             )
         )
-    return rows, [_mask(kind, p) for p in problems]
+    return rows, [mask(kind, p) for p in problems]

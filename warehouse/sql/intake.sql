@@ -42,3 +42,21 @@ create table if not exists intake.builds (
 alter table intake.builds add column if not exists last_delivery_id bigint;
 alter table intake.builds add column if not exists project_hash text;
 alter table intake.builds add column if not exists failures jsonb;
+
+-- Every accepted data delivery names the entity that delivered it (the loader establishes it
+-- once and every row must match; warehouse/intake/ownership.py): supersession and dbt's latest
+-- delivery per entity rely on it. Added NOT VALID so warehouses that already hold older
+-- deliveries without an entity (attendance lists loaded before the rule) keep working; it
+-- applies to every row inserted or updated from now on. Idempotent.
+do $$
+begin
+    if not exists (
+        select 1 from pg_constraint
+        where conname = 'deliveries_data_entity_known'
+            and conrelid = 'intake.deliveries'::regclass
+    ) then
+        alter table intake.deliveries add constraint deliveries_data_entity_known
+            check (status = 'rechazado' or kind is null or entity_code is not null) not valid;
+    end if;
+end
+$$;
