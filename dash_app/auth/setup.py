@@ -113,20 +113,24 @@ def _guard_layouts(public: bool) -> None:
         roles = page_roles(page["path"], public)
         if roles is None:
             raise RuntimeError(f"La página {page['path']} no declara roles (auth/registry.py).")
-        original = page["layout"]
-        if getattr(original, "__guarded__", False):
-            continue
-
-        def guarded(_original=original, _roles=roles, **query):
-            if current_role() not in _roles:
-                return forbidden_layout()
-            return _original(**query) if callable(_original) else _original
-
-        guarded.__guarded__ = True
-        page["layout"] = guarded
+        if not getattr(page["layout"], "__guarded__", False):
+            page["layout"] = _guarded_layout(page["layout"], roles)
 
 
-def _common(app: Dash, public: bool) -> None:
+def _guarded_layout(original, roles: frozenset[str]):
+    """The page's layout behind a role check. A closure, not default arguments: the router
+    passes the query string as keyword arguments, which must never reach the check."""
+
+    def guarded(**query):
+        if current_role() not in roles:
+            return forbidden_layout()
+        return original(**query) if callable(original) else original
+
+    guarded.__guarded__ = True
+    return guarded
+
+
+def _common(app: Dash, public: bool) -> Talisman:
     server = app.server
     server.config["TABLERO_DASH_APP"] = app
     _configure(server, load_secrets().secret_key)

@@ -214,3 +214,18 @@ def test_cross_site_post_is_refused(clients):
         headers={**HOST, "Origin": "http://evil.example"},
     )
     assert response.status_code == 403
+
+
+def test_query_string_cannot_reach_the_layout_role_check(monkeypatch):
+    """The router passes the query string as keyword arguments to the layout: none of them can
+    change whom the check lets in."""
+    from dash_app.auth import setup
+
+    guarded = setup._guarded_layout(lambda **query: "contenido interno", frozenset({"admin"}))
+    monkeypatch.setattr(setup, "current_role", lambda: "lector")
+    for crafted in ({}, {"roles": "lector"}, {"_roles": "lector"}, {"original": "x"}):
+        shown = guarded(**crafted)
+        assert shown != "contenido interno", crafted
+        assert getattr(shown, "id", None) == "access-denied"
+    monkeypatch.setattr(setup, "current_role", lambda: "admin")
+    assert guarded(roles="nadie") == "contenido interno"
