@@ -93,7 +93,11 @@ class Settings(BaseSettings):
 
     @property
     def allowed_host_list(self) -> list[str]:
-        return [h.strip() for h in self.allowed_hosts.split(",") if h.strip()]
+        """The allow-list, plus the address the app listens on when it is a specific one."""
+        hosts = [h.strip() for h in self.allowed_hosts.split(",") if h.strip()]
+        if self.app_host not in ("0.0.0.0", "::", "") and self.app_host not in hosts:
+            hosts.append(self.app_host)
+        return hosts
 
 
 @lru_cache(maxsize=1)
