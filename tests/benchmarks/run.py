@@ -46,13 +46,13 @@ def bench_database() -> Iterator[str]:
     os.environ["DATABASE_URL"] = bench_url.replace("postgresql+psycopg", "postgresql")
     os.environ["TABLERO_DBT_TARGET_DIR"] = str(target_dir)
     get_settings.cache_clear()
-    warehouse_db._engine_for.cache_clear()
+    warehouse_db.clear_engines()
     try:
         yield name
     finally:
         warehouse_db.get_engine().dispose()
         get_settings.cache_clear()
-        warehouse_db._engine_for.cache_clear()
+        warehouse_db.clear_engines()
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
