@@ -130,14 +130,22 @@ def _guarded_layout(original, roles: frozenset[str]):
     return guarded
 
 
-def _common(app: Dash, public: bool) -> Talisman:
+def _common(app: Dash, public: bool) -> None:
     server = app.server
     server.config["TABLERO_DASH_APP"] = app
     _configure(server, load_secrets().secret_key)
-    talisman = _headers(app)
+    refresh = _refresh_csp(app, _headers(app))
+
+    def first_checks():
+        """Before anything else: the CSP complete, and only the allowed host names answered."""
+        refresh()
+        if not guard.host_allowed():
+            return guard.plain("Host no permitido.", 400)
+        return None
+
+    server.before_request(first_checks)
     server.register_error_handler(Exception, _error_handler)
     _guard_layouts(public)
-    return talisman
 
 
 def _error_handler(error: Exception):
@@ -160,15 +168,11 @@ def install(app: Dash) -> None:
     per callback."""
     server = app.server
     ensure_auth_schema()
-    talisman = _common(app, public=False)
+    _common(app, public=False)
     login_manager().init_app(server)
     install_routes(server)
-    refresh = _refresh_csp(app, talisman)
 
     def before():
-        refresh()
-        if not guard.host_allowed():
-            return guard.plain("Host no permitido.", 400)
         path = request.path
         if path == LOGIN_PATH or path.startswith(OPEN_PREFIXES):
             return None
@@ -194,13 +198,9 @@ def install(app: Dash) -> None:
 def install_public(app: Dash) -> None:
     """Public deployment: no login; only /publico, Dash's routes and public callbacks."""
     server = app.server
-    talisman = _common(app, public=True)
-    refresh = _refresh_csp(app, talisman)
+    _common(app, public=True)
 
     def before():
-        refresh()
-        if not guard.host_allowed():
-            return guard.plain("Host no permitido.", 400)
         path = request.path
         if path == "/":
             query = request.query_string.decode("utf-8", "replace")
