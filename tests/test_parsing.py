@@ -20,6 +20,8 @@ from warehouse.intake.parsing import normalize_name, parse_bool, parse_month, pa
         "2024-05-01T00:00:00",
         "45413",  # Excel serial of 2024-05-01
         "2024/05",
+        "may-24",  # mmm-aa, as Spanish Excel saves a month cell to CSV
+        "May.-24",
     ],
 )
 def test_month_formats(text):
@@ -29,6 +31,17 @@ def test_month_formats(text):
 @pytest.mark.parametrize("text", ["2024-13", "mayo", "13/2024", "abc", "12345"])
 def test_bad_months_raise(text):
     with pytest.raises(ValueError):
+        parse_month(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("05/25", "mes/año"), ("25-may", "sin año"), ("2024", "solo un año"), ("mayo 24", "día")],
+)
+def test_ambiguous_months_are_refused_with_the_reason(text, reason):
+    from warehouse.intake.parsing import AmbiguousMonth
+
+    with pytest.raises(AmbiguousMonth, match=reason):
         parse_month(text)
 
 

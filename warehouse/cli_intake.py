@@ -14,6 +14,11 @@ PROGRESS_MIN_ROWS = 5000  # files at least this long show a progress bar while l
 console = Console()
 
 
+def say(text: str) -> None:
+    """One message line, never wrapped (piped output is read line by line) nor styled."""
+    console.print(text, soft_wrap=True, markup=False, highlight=False)
+
+
 def _report_problems(problems, title: str) -> None:
     from warehouse.intake.report import print_report
 
@@ -21,13 +26,13 @@ def _report_problems(problems, title: str) -> None:
         print_report(problems, console, title)
 
 
-def _load_one(engine, path: Path, submitter: str | None):
+def _load_one(engine, path: Path, submitter: str | None, entity: str | None = None):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from warehouse.intake.loader import load_file
 
     if path.stat().st_size < PROGRESS_MIN_ROWS * 40:  # small file: no bar
-        return load_file(engine, path, submitter=submitter)
+        return load_file(engine, path, submitter=submitter, entity=entity)
     with Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), console=console
     ) as bar:
@@ -36,7 +41,7 @@ def _load_one(engine, path: Path, submitter: str | None):
         def advance(phase: str, done: int, total: int) -> None:
             bar.update(task, description=f"{phase} {path.name}", completed=done, total=total)
 
-        return load_file(engine, path, submitter=submitter, progress=advance)
+        return load_file(engine, path, submitter=submitter, progress=advance, entity=entity)
 
 
 def load(
@@ -45,6 +50,9 @@ def load(
     build: bool = typer.Option(
         False, "--build", help="Tras una carga exitosa, reconstruye los marts (dbt) sin riesgo."
     ),
+    entity: str | None = typer.Option(
+        None, "--entidad", help="Entidad que entrega: toda fila debe ser de ella (p. ej. SDIS)."
+    ),
 ) -> None:
     """Valida y carga exportaciones de las entidades (todo o nada por archivo)."""
     from warehouse.db import get_engine
@@ -52,8 +60,8 @@ def load(
     engine = get_engine()
     rejected = loaded = 0
     for path in paths:
-        result = _load_one(engine, path, submitter)
-        console.print(result.message, markup=False, highlight=False)
+        result = _load_one(engine, path, submitter, entity)
+        say(result.message)
         loaded += result.status == "aceptado"
         if result.status == "rechazado":
             rejected += 1
@@ -71,11 +79,24 @@ def _safe_build_or_exit() -> None:
 
     outcome = safe_build()
     for failure in outcome.failures:
-        console.print(f"  - {failure}")
+        say(f"  - {failure}")
     if not outcome.success:
-        console.print("La construcción de dbt falló: el tablero sigue con los datos anteriores.")
+        say("La construcción de dbt falló: el tablero sigue con los datos anteriores.")
         raise typer.Exit(code=1)
-    console.print("Construcción de dbt completa: el tablero muestra los datos nuevos.")
+    say("Construcción de dbt completa: el tablero muestra los datos nuevos.")
+
+
+def _summary(path: Path, result) -> str:
+    kind = result.kind.label if result.kind else "plantilla no reconocida"
+    if not result.ok:
+        return f"{path.name}: {len(result.errors)} error(es); el archivo sería rechazado."
+    text = f"{path.name}: válido ({kind}), {len(result.rows)} fila(s) lista(s) para cargar"
+    lines = result.physical_lines
+    if lines is not None and lines != len(result.rows):
+        text += f" (en {lines} líneas del archivo)"
+    if result.entity:
+        text += f", de {result.entity}"
+    return text + "."
 
 
 def check(
@@ -83,23 +104,23 @@ def check(
     report: Path | None = typer.Option(  # noqa: B008
         None, help="Escribe el reporte de problemas en un .csv o .xlsx."
     ),
+    entity: str | None = typer.Option(
+        None, "--entidad", help="Entidad que entrega: toda fila debe ser de ella (p. ej. SDIS)."
+    ),
 ) -> None:
     """Valida un archivo sin cargarlo: muestra todos los problemas (fila, columna, valor)."""
     from warehouse.intake.inspection import inspect_file
     from warehouse.intake.report import write_report
 
-    result = inspect_file(path)
+    result = inspect_file(path, entity=entity)
     kind = result.kind.label if result.kind else "plantilla no reconocida"
-    if result.ok:
-        console.print(
-            f"{path.name}: válido ({kind}), {len(result.rows)} fila(s) lista(s) para cargar."
-        )
-    else:
-        console.print(f"{path.name}: {len(result.errors)} error(es); el archivo sería rechazado.")
+    say(_summary(path, result))
+    if result.month_readings:
+        say("Meses interpretados: " + "; ".join(result.month_readings.values()) + ".")
     _report_problems(result.problems, f"Revisión de {path.name} ({kind})")
     if report is not None:
         write_report(result.problems, report, path.name)
-        console.print(f"Reporte escrito en {report}")
+        say(f"Reporte escrito en {report}")
     if not result.ok:
         raise typer.Exit(code=1)
 
@@ -113,16 +134,16 @@ def template(
     from warehouse.intake.templates import write_template
 
     if kind not in EXPORT_KINDS:
-        console.print(f"Tipo desconocido «{kind}». Use uno de: {', '.join(EXPORT_KINDS)}.")
+        say(f"Tipo desconocido «{kind}». Use uno de: {', '.join(EXPORT_KINDS)}.")
         raise typer.Exit(code=2)
     entity = entity.upper() if entity else None
     output = output or Path(f"plantilla_{kind}{'_' + entity if entity else ''}.xlsx")
     try:
         write_template(kind, output, entity)
     except ValueError as exc:
-        console.print(str(exc))
+        say(str(exc))
         raise typer.Exit(code=2) from exc
-    console.print(f"Plantilla escrita en {output}")
+    say(f"Plantilla escrita en {output}")
 
 
 def register(app: typer.Typer) -> None:

@@ -37,17 +37,31 @@ def _ok(locality: str = "Suba", month: str = "2024-01", value: str = "10") -> st
     return f"{SDG_IND};{locality};{month};{value}"
 
 
-def _xlsx(rows: list[list[object]], title_rows: int = 0) -> Callable[[], bytes]:
+def _xlsx(
+    rows: list[list[object]],
+    title_rows: int = 0,
+    merged: tuple[str, ...] = (),
+    sheet_name: str = "datos",
+    before: tuple[str, ...] = (),
+) -> Callable[[], bytes]:
+    """A workbook whose data sheet holds `rows` (after `title_rows`), with the `merged` ranges
+    (A1 notation) and empty sheets named `before` ahead of it."""
+
     def make() -> bytes:
         workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = "datos"
+        first = workbook.active
+        for index, name in enumerate(before):
+            (first if index == 0 else workbook.create_sheet()).title = name
+        sheet = workbook.create_sheet() if before else first
+        sheet.title = sheet_name
         for _ in range(title_rows):
             sheet.append(["Reporte mensual de la entidad"])
         for row in rows:
             sheet.append(row)
         if title_rows:
             sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=5)
+        for cells in merged:
+            sheet.merge_cells(cells)
         buffer = io.BytesIO()
         workbook.save(buffer)
         return buffer.getvalue()
@@ -84,6 +98,12 @@ def _with_macros() -> bytes:
     return buffer.getvalue()
 
 
+def _password_protected() -> bytes:
+    """What Excel writes for a workbook with a password: an OLE container, not a zip."""
+    stream = "EncryptedPackage".encode("utf-16-le")
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + stream + b"\x00" * 1024
+
+
 def _too_many_rows() -> bytes:
     line = _ok() + "\n"
     return (HEADER + "\n" + line * 200_001).encode()
@@ -98,6 +118,210 @@ ACT = "entidad;actividad;corte;estado;avance"
 BAR = "entidad;uta;corte;tipo;texto"
 ATT = "fecha_sesion;entidad;asiste"
 MAT = "entidad;mes;criterio;calificacion;evidencia"
+XH = HEADER.split(";")
+SEX = HEADER + ";sexo"
+AGE = HEADER + ";grupo_edad"
+MUJER = "SDMUJER;UTA1_MUJER_ATENDIDAS"
+
+
+def _rows(*lines: str) -> list[list[object]]:
+    return [line.split(";") for line in lines]
+
+
+# Issue 11: the holes realistic messy files found (one file per hole, and variants).
+HOLES: tuple[BadFile, ...] = (
+    # 1. absurd values: finite and within the catalogue's plausible maximum
+    BadFile(
+        "valor_1e308.csv", _csv(HEADER, _ok(value="1e308")), "máximo plausible", 2, "valor", "1e308"
+    ),
+    BadFile(
+        "valor_20_digitos.csv",
+        _csv(HEADER, _ok(value="99999999999999999999")),
+        "máximo plausible",
+        2,
+        "valor",
+        "99999999999999999999",
+    ),
+    BadFile(
+        "valor_sobre_poblacion.csv",
+        _csv(HEADER, _ok(), _ok("Bosa", value="8.000.000")),
+        "población de Bogotá",
+        3,
+        "valor",
+        "8.000.000",
+    ),
+    BadFile(
+        "valor_sobre_maximo_del_catalogo.csv",
+        _csv(HEADER, "SDG;UTA3_DELEGADOS_DDHH;;2024-01;900"),
+        "máximo del catálogo",
+        2,
+        "valor",
+        "900",
+    ),
+    BadFile("valor_infinito.csv", _csv(HEADER, _ok(value="inf")), "número", 2, "valor", "inf"),
+    BadFile("valor_nan.csv", _csv(HEADER, _ok(value="NaN")), "número", 2, "valor", "NaN"),
+    BadFile(
+        "xlsx_valor_1e308.xlsx",
+        _xlsx([XH, [*_ok().split(";")[:4], 1e308]]),
+        "máximo plausible",
+        2,
+        "valor",
+        "1e+308",
+    ),
+    # 2. merged cells: a number merged over rows, cells merged across columns, header merged
+    BadFile(
+        "xlsx_valor_combinado.xlsx",
+        _xlsx(
+            _rows(HEADER, _ok("Kennedy", value="60"), _ok("Bosa", value=""), _ok("Suba", value="")),
+            merged=("E2:E4",),
+        ),
+        "Celdas combinadas en los datos (E2:E4)",
+        2,
+        "valor",
+        "E2:E4",
+    ),
+    BadFile(
+        "xlsx_combinada_entre_columnas.xlsx",
+        _xlsx(_rows(HEADER, _ok("Kennedy"), _ok("Bosa")), merged=("C3:D3",)),
+        "varias columnas",
+        3,
+        "localidad",
+        "C3:D3",
+    ),
+    BadFile(
+        "xlsx_encabezado_combinado.xlsx",
+        _xlsx(
+            [
+                ["entidad", "indicador", "localidad", None, "mes", "valor"],
+                ["SDG", "UTA1_INTEGRATE_ORIENTACIONES", "Kennedy", "Patio Bonito", "2024-01", 5],
+            ],
+            merged=("C1:D1",),
+        ),
+        "encabezado tiene celdas combinadas (C1:D1)",
+        1,
+        "localidad",
+        "C1:D1",
+    ),
+    BadFile(
+        "xlsx_encabezado_en_dos_filas.xlsx",
+        _xlsx(_rows(HEADER, _ok("Kennedy")), merged=("A1:A2",)),
+        "encabezado tiene celdas combinadas (A1:A2)",
+        1,
+        "entidad",
+        "A1:A2",
+    ),
+    # 3. every row belongs to the delivering entity
+    BadFile(
+        "fila_de_otra_entidad_con_su_indicador.csv",
+        _csv(HEADER, _ok(), "SDP;UTA1_SISBEN;;2024-01;1000"),
+        "pero el archivo es de SDG",
+        3,
+        "entidad",
+        "SDP",
+    ),
+    BadFile(
+        "primera_fila_de_otra_entidad.csv",
+        _csv(HEADER, "SDP;UTA1_SISBEN;;2024-01;1000", _ok(), _ok("Bosa")),
+        "pero el archivo es de SDP",
+        3,
+        "entidad",
+        "SDG",
+    ),
+    BadFile(
+        "actividades_de_dos_entidades.csv",
+        _csv(ACT, "SDG;UTA1-E01;2024-C1;iniciada;", "SDP;UTA1-E03;2024-C1;iniciada;"),
+        "pero el archivo es de SDG",
+        3,
+        "entidad",
+        "SDP",
+    ),
+    # 4. CSV structure
+    BadFile(
+        "comillas_sin_cerrar.csv",
+        _csv(HEADER, _ok("Kennedy"), f'{SDG_IND};"Bosa;2024-01;5', _ok("Suba"), _ok("Usme")),
+        "comillas",
+        3,
+        "localidad",
+    ),
+    BadFile(
+        "barrera_comillas_sin_cerrar.csv",
+        _csv(
+            BAR,
+            'SDG;UTA1;2024-C1;barrera;"Falta de documentos',
+            "SDG;UTA2;2024-C1;barrera;Acceso a salud",
+            "SDG;UTA3;2024-C1;actividad destacada;Feria de servicios",
+        ),
+        "parecen filas completas",
+        2,
+        "texto",
+    ),
+    BadFile(
+        "fila_con_campos_de_menos.csv",
+        _csv(HEADER, _ok(), f"{SDG_IND};Bosa;2024-01"),
+        "campos",
+        3,
+        None,
+        "4 campos",
+    ),
+    BadFile(
+        "fila_con_campos_de_mas.csv",
+        _csv(HEADER, _ok(), f"{SDG_IND};Ciudad;Bolívar;2024-01;10"),
+        "campos",
+        3,
+        None,
+        "6 campos",
+    ),
+    # 5. breakdowns that do not add up to the total
+    BadFile(
+        "desglose_sexo_mayor_que_total.csv",
+        _csv(
+            SEX,
+            f"{A};Kennedy;2024-01;100;",
+            f"{A};Kennedy;2024-01;70;hombre",
+            f"{A};Kennedy;2024-01;60;mujer",
+        ),
+        "suma 130",
+        2,
+        "valor",
+        "100",
+    ),
+    BadFile(
+        "desglose_edad_menor_que_total.csv",
+        _csv(
+            AGE,
+            f"{MUJER};Suba;2024-01;60;",
+            f"{MUJER};Suba;2024-01;20;18-28",
+            f"{MUJER};Suba;2024-01;30;29-59",
+        ),
+        "suma 50",
+        2,
+        "valor",
+        "60",
+    ),
+    # 6. ambiguous months
+    BadFile(
+        "mes_ambiguo_05_25.csv", _csv(HEADER, _ok(month="05/25")), "Mes ambiguo", 2, "mes", "05/25"
+    ),
+    BadFile(
+        "mes_dia_sin_anio.csv", _csv(HEADER, _ok(month="25-may")), "sin año", 2, "mes", "25-may"
+    ),
+    BadFile("mes_solo_anio.csv", _csv(HEADER, _ok(month="2024")), "falta el mes", 2, "mes", "2024"),
+    BadFile(
+        "mes_nombre_y_dos_cifras.csv",
+        _csv(HEADER, _ok(month="mayo 25")),
+        "Mes ambiguo",
+        2,
+        "mes",
+        "mayo 25",
+    ),
+    # 7. messages that misled
+    BadFile("xlsx_con_contrasena.xlsx", _password_protected, "protegido con contraseña"),
+    BadFile(
+        "xlsx_datos_en_otra_hoja.xlsx",
+        _xlsx(_rows(HEADER, _ok()), sheet_name="Reporte", before=("Portada",)),
+        "hoja «Portada», que es la que se leyó",
+    ),
+)
 
 CORPUS: tuple[BadFile, ...] = (
     BadFile(
@@ -345,6 +569,7 @@ CORPUS: tuple[BadFile, ...] = (
         "criterio",
         "XYZ-99",
     ),
+    *HOLES,
 )
 
 

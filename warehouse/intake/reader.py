@@ -173,6 +173,8 @@ def read_table(path: Path, data: bytes, settings: Settings | None = None) -> Tab
     sheet = read_sheet(path, data, settings)
     rows = sheet.rows
     if not any(any(c.strip() for c in r) for r in rows):
+        if len(sheet.sheet_names) > 1:
+            raise ReadError(_no_header_message(sheet))
         raise ReadError("El archivo está vacío: no tiene encabezado ni filas.")
     table = find_header(rows)
     if table is None:
