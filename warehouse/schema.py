@@ -21,9 +21,8 @@ def _add_missing_columns(kind: ExportKind) -> str:
 
 
 def schema_ddl() -> str:
-    base = "\n\n".join(
-        (SQL_DIR / name).read_text(encoding="utf-8") for name in ("intake.sql", "auth.sql")
-    )
+    files = ("intake.sql", "auth.sql", "portal.sql")  # portal.sql references intake's tables
+    base = "\n\n".join((SQL_DIR / name).read_text(encoding="utf-8") for name in files)
     tables = "\n\n".join(
         raw_table_ddl(kind) + "\n" + _add_missing_columns(kind) for kind in EXPORT_KINDS.values()
     )
@@ -35,3 +34,15 @@ def ensure_schema(engine: Engine) -> None:
         # Serialise concurrent callers (tests, demo, loader) so DDL never races.
         conn.exec_driver_sql("select pg_advisory_xact_lock(4242001)")
         conn.exec_driver_sql(schema_ddl())
+
+
+_READY: set[str] = set()
+
+
+def ensure_schema_once(engine: Engine) -> None:
+    """ensure_schema once per database and process (its DDL takes table locks): for services
+    called on every request, such as the entity portal's."""
+    key = engine.url.render_as_string(hide_password=False)
+    if key not in _READY:
+        ensure_schema(engine)
+        _READY.add(key)
