@@ -2,25 +2,81 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from dash import dcc, html
 
 from dash_app.state import FilterState, names, to_query
 
+# Buttons that could send a chart to a host other than this server (Plotly's cloud, Chart
+# Studio): none is shown, and plotlyServerURL is empty so that nothing has a destination.
+CLOUD_BUTTONS = ["sendDataToCloud", "sendChartToCloud", "editInChartStudio"]
 GRAPH_CONFIG = {
-    "locale": "es",
+    "locale": "es",  # assets/plotly-locale-es.js: modebar, notices, months, separators
     "displaylogo": False,
-    "toImageButtonOptions": {"format": "png", "scale": 2},
-    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    "showLink": False,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "plotlyServerURL": "",
+    "linkText": "",
+    "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "grafica"},
+    "modeBarButtonsToRemove": ["lasso2d", "select2d", *CLOUD_BUTTONS],
     # Geo maps draw only our own GeoJSON; this empty base map keeps plotly off its CDN.
     "topojsonURL": "/assets/topojson/",
 }
 
 
-def graph(component_id: str | dict, figure: go.Figure, **kwargs) -> dcc.Graph:
-    """A Plotly graph in Spanish, with the PNG download button in its modebar."""
-    return dcc.Graph(id=component_id, figure=figure, config=GRAPH_CONFIG, **kwargs)
+def file_slug(text: str, limit: int = 90) -> str:
+    """'Atendidos · Kennedy · ene–may 2024' → 'atendidos_kennedy_ene_may_2024'."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "_", folded).strip("_")[:limit].rstrip("_") or "grafica"
+
+
+def filters_text(state: FilterState, uses_locality: bool = True) -> str:
+    """The filters and period a figure holds, in words: 'Kennedy · Entidad: SDG · ene–may 2024'."""
+    parts = []
+    if uses_locality:
+        localities = names.locality_names()
+        chosen = [localities.get(code, code) for code in state.localities]
+        parts.append(", ".join(chosen) if chosen else "Todo el Distrito")
+    if state.entity:
+        parts.append("Entidad: " + names.entity_names().get(state.entity, state.entity))
+    if state.uta:
+        parts.append(names.uta_names().get(state.uta, state.uta))
+    parts.append(state.period_label)
+    return " · ".join(parts)
+
+
+def _title_text(figure: go.Figure) -> str:
+    title = figure.layout.title
+    return (title.text or "") if title else ""
+
+
+def graph(component_id: str | dict, figure: go.Figure, scope: str | None = None, **kwargs):
+    """A Plotly graph in Spanish with nothing that leaves the server. `scope` (indicator, filters,
+    period) heads the subtitle, so the downloaded PNG and its file name say what it holds; the
+    wrapper names the chart for screen readers (role figure, the title as its label)."""
+    title = _title_text(figure)
+    if scope:
+        subtitle = figure.layout.title.subtitle.text if figure.layout.title.subtitle else None
+        figure.update_layout(title_subtitle_text=" · ".join(p for p in (scope, subtitle) if p))
+    config = {
+        **GRAPH_CONFIG,
+        "toImageButtonOptions": {
+            **GRAPH_CONFIG["toImageButtonOptions"],
+            "filename": file_slug(" ".join(p for p in (title, scope) if p)),
+        },
+    }
+    label = " · ".join(p for p in (title, scope) if p) or "Gráfica"
+    return html.Div(
+        dcc.Graph(id=component_id, figure=figure, config=config, **kwargs),
+        role="figure",
+        className="chart",
+        **{"aria-label": f"Gráfica: {label}"},
+    )
 
 
 def page_header(title: str, lead: str, scope: str | None = None) -> html.Div:

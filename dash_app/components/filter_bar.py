@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import Input, Output, clientside_callback, dcc, html
 
 from dash_app import ids
 from dash_app.state import FilterContext
@@ -19,8 +19,13 @@ DROPDOWN_LABELS = {
 }
 
 
+FOLD, FOLD_TOGGLE = "filters-fold", "filters-fold-toggle"
+
+
 def dropdown(component_id: str, options: list[dict], placeholder: str, **kwargs) -> dcc.Dropdown:
-    """A dcc.Dropdown with its own strings in Spanish."""
+    """A dcc.Dropdown with its own strings in Spanish (a `label for` its id names it: the
+    asset a11y.js adds the label to the dropdown's aria-labelledby)."""
+    kwargs.setdefault("maxHeight", 320)  # eight options at a time, not three
     return dcc.Dropdown(
         id=component_id,
         options=options,
@@ -31,8 +36,9 @@ def dropdown(component_id: str, options: list[dict], placeholder: str, **kwargs)
 
 
 def _field(label: str, control, width: dict, hidden: bool = False) -> dbc.Col:
+    target = control.id if isinstance(control, dcc.Dropdown) else None
     return dbc.Col(
-        [dbc.Label(label, className="small fw-semibold mb-1"), control],
+        [dbc.Label(label, html_for=target, className="small fw-semibold mb-1"), control],
         className="d-none" if hidden else None,
         **width,
     )
@@ -41,10 +47,12 @@ def _field(label: str, control, width: dict, hidden: bool = False) -> dbc.Col:
 def _month_range(month_options: list[dict]) -> html.Div:
     return html.Div(
         [
+            dbc.Label("Mes inicial", html_for=ids.FROM, className="visually-hidden"),
             dropdown(
                 ids.FROM, month_options, "Mes inicial", clearable=False, className="flex-fill"
             ),
-            html.Span("–", className="px-1"),
+            html.Span("–", className="px-1", **{"aria-hidden": "true"}),
+            dbc.Label("Mes final", html_for=ids.TO, className="visually-hidden"),
             dropdown(ids.TO, month_options, "Mes final", clearable=False, className="flex-fill"),
         ],
         className="d-flex align-items-center month-range",
@@ -59,13 +67,25 @@ def _reset_button() -> dbc.Col:
             color="secondary",
             outline=True,
             size="sm",
-            className="w-100",
+            className="w-100 px-1 text-nowrap",
             title="Volver a los filtros por defecto",
         ),
-        xs=3,
-        md=1,
+        xs=5,
+        md=2,
         xl=1,
         className="d-flex align-items-end",
+    )
+
+
+def _fold_toggle() -> html.Button:
+    """Below 768 px the filters fold under this button (tablero.css keeps them open above)."""
+    return html.Button(
+        "Filtros ▾",
+        id=FOLD_TOGGLE,
+        type="button",
+        className="btn btn-outline-secondary btn-sm d-md-none w-100 mb-1",
+        n_clicks=0,
+        **{"aria-controls": FOLD, "aria-expanded": "false"},
     )
 
 
@@ -101,22 +121,36 @@ def filter_bar(
             _field(
                 "Entidad",
                 dropdown(ids.ENTITY, entities, "Todas las entidades"),
-                {"xs": 12, "md": 4, "xl": 2},
+                {"xs": 12, "md": 3, "xl": 2},
                 hidden=period_only,
             ),
             _field(
                 "UTA",
                 dropdown(ids.UTA, utas, "Todas las UTA"),
-                {"xs": 9, "md": 3, "xl": 2},
+                {"xs": 7, "md": 3, "xl": 2},
                 hidden=period_only,
             ),
             _reset_button(),
         ],
         className="g-2 align-items-end",
     )
+    folded = [_fold_toggle(), dbc.Collapse(row, id=FOLD, is_open=False, className="filters-fold")]
     return html.Div(
-        dbc.Collapse(row, id=ids.FILTER_COLLAPSE, is_open=True),
+        dbc.Collapse(folded, id=ids.FILTER_COLLAPSE, is_open=True),
         className="filter-bar border-bottom bg-body-tertiary px-3 py-2",
         role="search",
         **{"aria-label": "Filtros globales"},
     )
+
+
+clientside_callback(
+    """(clicks) => {
+        const open = Boolean(clicks % 2);
+        return [open, open ? "true" : "false", open ? "Ocultar filtros ▴" : "Filtros ▾"];
+    }""",
+    Output(FOLD, "is_open"),
+    Output(FOLD_TOGGLE, "aria-expanded"),
+    Output(FOLD_TOGGLE, "children"),
+    Input(FOLD_TOGGLE, "n_clicks"),
+    prevent_initial_call=True,
+)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import Input, Output, State, clientside_callback, html
 
 from dash_app import ids
 
@@ -20,6 +20,19 @@ PAGES = (
     ("/publico", "Público"),  # the public page (docs/dominio.md, Hoja de ruta, paso 4)
 )
 PUBLIC_PAGES = (("/publico", "Datos públicos"),)  # all a public deployment shows
+MENU_TOGGLE, MENU_COLLAPSE = "navbar-toggler", "navbar-collapse"
+
+
+def _menu_toggle() -> html.Button:
+    """☰ below 1200 px: a labelled button (Bootstrap's own toggler has no accessible name)."""
+    return html.Button(
+        html.Span(className="navbar-toggler-icon"),
+        id=MENU_TOGGLE,
+        className="navbar-toggler",
+        type="button",
+        n_clicks=0,
+        **{"aria-label": "Menú", "aria-controls": MENU_COLLAPSE, "aria-expanded": "false"},
+    )
 
 
 def navbar(public_only: bool = False) -> dbc.Navbar:
@@ -62,10 +75,10 @@ def navbar(public_only: bool = False) -> dbc.Navbar:
         dbc.Container(
             [
                 dbc.NavbarBrand("Tablero Migrante", href=pages[0][0], className="me-3"),
-                dbc.NavbarToggler(id="navbar-toggler"),
+                _menu_toggle(),
                 dbc.Collapse(
                     [dbc.Nav(links, navbar=True, className="flex-wrap"), tools],
-                    id="navbar-collapse",
+                    id=MENU_COLLAPSE,
                     navbar=True,
                     is_open=False,
                 ),
@@ -76,3 +89,21 @@ def navbar(public_only: bool = False) -> dbc.Navbar:
         dark=True,
         expand="xl",
     )
+
+
+# ☰ opens and closes the menu in the browser (Dash's hashed inline script: the CSP allows it);
+# following a link closes it again, so the page is not hidden under an open menu.
+clientside_callback(
+    """(clicks, _path, isOpen) => {
+        const ctx = window.dash_clientside.callback_context;
+        const byToggle = ctx.triggered.some((t) => t.prop_id === "navbar-toggler.n_clicks");
+        const open = byToggle && clicks ? !isOpen : false;
+        return [open, open ? "true" : "false"];
+    }""",
+    Output(MENU_COLLAPSE, "is_open"),
+    Output(MENU_TOGGLE, "aria-expanded"),
+    Input(MENU_TOGGLE, "n_clicks"),
+    Input(ids.URL, "pathname"),
+    State(MENU_COLLAPSE, "is_open"),
+    prevent_initial_call=True,
+)

@@ -52,7 +52,7 @@ def choropleth(
             marker_line_color=["#000" if c in selected else "#fff" for c in data["locality_code"]],
             marker_line_width=[3 if c in selected else 0.7 for c in data["locality_code"]],
             colorbar={"title": {"text": unit}, "tickformat": ",~r", "thickness": 14},
-            hovertemplate="<b>%{text}</b><br>%{z:,.1f} " + unit + "<extra></extra>",
+            hovertemplate="<b>%{text}</b><br>%{z:,.1~f} " + unit + "<extra></extra>",
         )
     )
     figure.update_geos(fitbounds="locations", visible=False, projection_type="mercator")

@@ -7,7 +7,7 @@ import pandas as pd
 from dash import html
 
 from dash_app.cache import cached_call
-from dash_app.components.common import empty_note, graph, kpi_card
+from dash_app.components.common import empty_note, filters_text, graph, kpi_card
 from dash_app.components.indicator_controls import Choice, indicator_selector_row
 from dash_app.components.table import export_buttons, grid
 from dash_app.figures.charts import breakdown_bar, ranking_bar, series_bar
@@ -159,7 +159,7 @@ def render(state: FilterState, code: str | None, grain_key: str | None, dim_key:
     return [
         _controls(catalogue, code, grain_key, dim_key, _dimensions(row["allowed_disaggregations"])),
         _headline_row(code, state, row),
-        _charts_row(code, state, grain_key, row["unit"], source),
+        _charts_row(code, state, grain_key, row, source),
         _breakdown(code, state, dim_key, row, source),
         html.H2("Datos detrás de la cifra", className="h5 mt-3"),
         _table(code, state),
@@ -210,9 +210,10 @@ def _headline_row(code: str, state: FilterState, row: pd.Series) -> dbc.Row:
     )
 
 
-def _charts_row(code: str, state: FilterState, grain_key: str, unit: str, source: str):
+def _charts_row(code: str, state: FilterState, grain_key: str, row, source: str):
     """The series by the chosen grain and the ranking by locality (a click filters by it)."""
     grain, grain_label = GRAINS[grain_key]
+    unit, name = row["unit"], row["indicator_name"]
     series = cached_call(
         indicadores.series, code, state.start, state.end, state.locality_list, grain, state.entity
     )
@@ -235,8 +236,8 @@ def _charts_row(code: str, state: FilterState, grain_key: str, unit: str, source
     )
     return dbc.Row(
         [
-            dbc.Col(graph(ID_SERIES, series_fig), lg=7),
-            dbc.Col(graph(ID_RANKING, ranking_fig), lg=5),
+            dbc.Col(graph(ID_SERIES, series_fig, f"{name} · {filters_text(state)}"), lg=7),
+            dbc.Col(graph(ID_RANKING, ranking_fig, f"{name} · {filters_text(state, False)}"), lg=5),
         ],
         className="g-3 mb-3",
     )
@@ -258,7 +259,7 @@ def _breakdown(code: str, state: FilterState, dim_key: str | None, row, source: 
     figure = breakdown_bar(
         frame, label, f"Desagregación por {label} ({row['unit']})", row["unit"], source
     )
-    return graph(ID_BREAKDOWN, figure)
+    return graph(ID_BREAKDOWN, figure, f"{row['indicator_name']} · {filters_text(state)}")
 
 
 def _table(code: str, state: FilterState):

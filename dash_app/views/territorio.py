@@ -7,7 +7,7 @@ import pandas as pd
 from dash import html
 
 from dash_app.cache import cached_call
-from dash_app.components.common import empty_note, graph
+from dash_app.components.common import empty_note, filters_text, graph
 from dash_app.components.indicator_controls import Choice, indicator_selector_row
 from dash_app.figures.maps import choropleth
 from dash_app.state import FilterState
@@ -133,7 +133,14 @@ def render(state: FilterState, code: str | None, measure: str | None, area: str 
     frame = map_frame(code, state, measure)
     title = f"{row['indicator_name']} · {state.period_label} ({unit})"
     source = f"{row['entity_short_name']}; población 2024: SDP / DANE"
-    figure = choropleth(frame, title, unit, source, state.localities, urban_only=area == "urbana")
+    figure = choropleth(
+        frame,
+        title,
+        unit,
+        source,
+        state.localities,
+        urban_only=area == "urbana" and "20" not in state.localities,
+    )
     choices = [
         Choice("Medida", ID_MEASURE, measure, _radio_options(MEASURES), width=3),
         Choice("Área", ID_AREA, area, _radio_options(AREAS), width=3),
@@ -143,7 +150,7 @@ def render(state: FilterState, code: str | None, measure: str | None, area: str 
         controls,
         dbc.Row(
             [
-                dbc.Col(graph(ID_MAP, figure), lg=6),
+                dbc.Col(graph(ID_MAP, figure, filters_text(state, False)), lg=6),
                 dbc.Col(_profile(state), lg=6, id=ID_PROFILE),
             ],
             className="g-3",
