@@ -27,13 +27,40 @@ def for_export(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     return data
 
 
-def to_csv_bytes(frame: pd.DataFrame, columns: dict[str, str]) -> bytes:
-    """UTF-8 with BOM, ';' separator and ',' decimals: what Excel in es-CO opens cleanly."""
+# What a file holds, as (label, text) pairs: indicator, rule, filters, period, data date.
+Header = list[tuple[str, str]]
+HEADER_SHEET = "acerca_de"
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def header_lines(header: Header | None) -> str:
+    """The header block of a CSV: one '# Etiqueta: texto' line each, then an empty line
+    (pandas reads the table with comment='#'; a spreadsheet shows the lines above it)."""
+    if not header:
+        return ""
+    lines = [f"# {_one_line(label)}: {_one_line(text)}" for label, text in header]
+    return "\n".join(lines) + "\n\n"
+
+
+def to_csv_bytes(
+    frame: pd.DataFrame, columns: dict[str, str], header: Header | None = None
+) -> bytes:
+    """UTF-8 with BOM, ';' separator and ',' decimals: what Excel in es-CO opens cleanly;
+    `header`: what the file holds, as comment lines before the table."""
     text = for_export(frame, columns).to_csv(index=False, sep=";", decimal=",")
-    return ("\ufeff" + text).encode("utf-8")
+    return ("\ufeff" + header_lines(header) + text).encode("utf-8")
 
 
-def to_xlsx_bytes(frame: pd.DataFrame, columns: dict[str, str], sheet: str = "datos") -> bytes:
+def to_xlsx_bytes(
+    frame: pd.DataFrame,
+    columns: dict[str, str],
+    sheet: str = "datos",
+    header: Header | None = None,
+) -> bytes:
+    """The table in `sheet`; `header` in a second sheet, 'acerca_de' (Campo, Descripción)."""
     buffer = io.BytesIO()
     data = for_export(frame, columns)
     for column in data.columns:  # openpyxl cannot write timezone-aware datetimes
@@ -41,6 +68,9 @@ def to_xlsx_bytes(frame: pd.DataFrame, columns: dict[str, str], sheet: str = "da
             data[column] = data[column].dt.tz_localize(None)
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         data.to_excel(writer, index=False, sheet_name=sheet[:31])
+        if header:
+            about = pd.DataFrame(header, columns=["Campo", "Descripción"]).map(neutralise)
+            about.to_excel(writer, index=False, sheet_name=HEADER_SHEET)
     return buffer.getvalue()
 
 

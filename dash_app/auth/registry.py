@@ -61,6 +61,7 @@ CALLBACKS: dict[str, frozenset[str]] = {
     "cat-download.data": INTERNAL,  # the indicator catalogue: definitions, no data rows
     "cal-download.data": ROWS,
     "pub-download.data": INTERNAL,
+    "bar-download.data": INTERNAL,  # barrier texts as shown on the page: no figures or persons
 }
 
 # Public deployment: what its shell and the public page write; nothing else is registered there.

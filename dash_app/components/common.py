@@ -31,7 +31,8 @@ GRAPH_CONFIG = {
 
 def file_slug(text: str, limit: int = 90) -> str:
     """'Atendidos · Kennedy · ene–may 2024' → 'atendidos_kennedy_ene_may_2024'."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", "_", folded).strip("_")[:limit].rstrip("_") or "grafica"
 
 

@@ -9,8 +9,13 @@ import pandas as pd
 from dash import Input, Output, State, callback, ctx, no_update
 
 from dash_app import ids
+from dash_app.cache import cached_call
+from dash_app.components.common import filters_text
 from dash_app.components.table import download_table
+from dash_app.export import Header
 from dash_app.state import FilterState, query_dict, state_from_query, to_query, url_if_changed
+from warehouse.formatting import format_datetime
+from warehouse.marts import reference
 
 # (state, page keys) of a view; None from a `change` leaves the URL as it is.
 View = tuple[FilterState, dict]
@@ -54,6 +59,28 @@ def clicked(click: dict | None, key: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def download_header(state: FilterState, describe: Header, uses_locality: bool = True) -> Header:
+    """What a file holds: the page's own lines (indicator, definition, rule…), then the filters
+    and period of the URL and the date of the data (the last warehouse build)."""
+    built = cached_call(reference.built_at)
+    return [
+        *describe,
+        ("Filtros", filters_text(state, uses_locality)),
+        ("Periodo", f"{state.period_label} ({state.start:%Y-%m} a {state.end:%Y-%m})"),
+        (
+            "Datos al",
+            f"{format_datetime(built)} (última construcción del almacén)"
+            if built
+            else "sin construcción registrada del almacén",
+        ),
+        ("Fuente", "Tablero Migrante – Bogotá D.C., exportaciones de las entidades del Distrito"),
+    ]
+
+
+def no_description(_state: FilterState, _query: dict) -> Header:
+    return []
+
+
 def register_download(
     prefix: str,
     rows: Callable[[FilterState, dict], pd.DataFrame],
@@ -61,11 +88,15 @@ def register_download(
     file_name: Callable[[FilterState, dict], str],
     sheet: str = "datos",
     follows_grid: bool = True,
+    describe: Callable[[FilterState, dict], Header] = no_description,
+    uses_locality: bool = True,
 ) -> None:
     """The buttons of export_buttons(prefix) download `rows(state, query)`, queried on the server
     for the URL's filters (validated again by parse_query), never values sent by the browser.
     `follows_grid`: the grid `<prefix>-table` reports its rows (virtualRowData), used only to keep
-    the user's sort and column filters over the server's rows (export.shown_rows)."""
+    the user's sort and column filters over the server's rows (export.shown_rows).
+    Every file starts with what it holds (download_header): `describe(state, query)`'s lines,
+    then the filters (locality only when `uses_locality`), the period and the data date."""
     grid_state = [State(f"{prefix}-table", "virtualRowData")] if follows_grid else []
 
     @callback(
@@ -81,4 +112,6 @@ def register_download(
         state = state_from_query(query)
         as_xlsx = ctx.triggered_id == f"{prefix}-xlsx"
         frame = rows(state, query)
-        return download_table(frame, grid_rows, columns, file_name(state, query), as_xlsx, sheet)
+        header = download_header(state, describe(state, query), uses_locality)
+        name = file_name(state, query)
+        return download_table(frame, grid_rows, columns, name, as_xlsx, sheet, header)

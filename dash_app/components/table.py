@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dash_app.export import shown_rows, to_csv_bytes, to_xlsx_bytes
+from dash_app.export import Header, shown_rows, to_csv_bytes, to_xlsx_bytes
 
 AG_GRID_LOCALE_ES = {
     "page": "Página",
@@ -134,9 +134,11 @@ def download_table(
     name: str,
     as_xlsx: bool,
     sheet: str = "datos",
+    header: Header | None = None,
 ) -> dict:
-    """The rows the grid shows (its own filters included) as a CSV or XLSX download."""
+    """The rows the grid shows (its own filters included) as a CSV or XLSX download, with the
+    header that says what they hold (export.header_lines, or the sheet 'acerca_de')."""
     shown = shown_rows(frame, grid_rows, columns)
     if as_xlsx:
-        return dcc.send_bytes(to_xlsx_bytes(shown, columns, sheet), f"{name}.xlsx")
-    return dcc.send_bytes(to_csv_bytes(shown, columns), f"{name}.csv")
+        return dcc.send_bytes(to_xlsx_bytes(shown, columns, sheet, header), f"{name}.xlsx")
+    return dcc.send_bytes(to_csv_bytes(shown, columns, header), f"{name}.csv")

@@ -6,9 +6,10 @@ import dash
 from dash import Input, html
 
 from dash_app.components.common import page_chips, page_header
-from dash_app.components.page_callbacks import register_url_sync
+from dash_app.components.page_callbacks import register_download, register_url_sync
 from dash_app.state import FilterState, state_from_query
 from dash_app.views import barreras as view
+from dash_app.views import downloads
 
 PATH = "/barreras"
 dash.register_page(
@@ -49,4 +50,26 @@ register_url_sync(
     [Input(view.ID_SEARCH, "value"), Input(view.ID_KIND, "value")],
     change=lambda state, _keys_now, text, kind: (state, _keys(text, kind)),
     current=_extras,
+)
+
+
+def _rows(state: FilterState, query: dict):
+    keys = _extras(state, query)
+    return view.items(state, keys[view.K_SEARCH], keys[view.K_KIND])
+
+
+def _describe(state: FilterState, query: dict):
+    keys = _extras(state, query)
+    return downloads.barriers_description(state, keys[view.K_SEARCH], keys[view.K_KIND])
+
+
+register_download(
+    view.EXPORT,
+    _rows,
+    view.EXPORT_COLUMNS,
+    lambda state, _query: f"barreras_{state.start:%Y-%m}_{state.end:%Y-%m}",
+    sheet="barreras",
+    follows_grid=False,
+    describe=_describe,
+    uses_locality=False,
 )

@@ -8,7 +8,7 @@ from dash import Input, ctx, html
 from dash_app.components.common import page_chips, page_header
 from dash_app.components.page_callbacks import clicked, register_download, register_url_sync
 from dash_app.state import FilterState, page_params, state_from_query
-from dash_app.views import common
+from dash_app.views import common, downloads
 from dash_app.views import indicadores as view
 
 PATH = "/indicadores"
@@ -76,4 +76,13 @@ register_url_sync(
     change=_change,
     current=_current,
 )
-register_download(view.PREFIX, _download_rows, view.TABLE_COLUMNS, _download_name)
+
+
+def _describe(state: FilterState, query: dict):
+    code = _indicator(state, query)
+    return downloads.indicator_description(code, view.table_frame(code, state))
+
+
+register_download(
+    view.PREFIX, _download_rows, view.TABLE_COLUMNS, _download_name, describe=_describe
+)

@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from dash_app.cache import cached_call
 from dash_app.components.common import empty_note
+from dash_app.components.table import export_buttons
 from dash_app.state import FilterState
 from dash_app.views import common
 from warehouse.formatting import format_number
@@ -18,6 +19,14 @@ ID_SEARCH, ID_KIND, ID_RESULTS = f"{PREFIX}-search", f"{PREFIX}-kind", f"{PREFIX
 K_SEARCH, K_KIND = "buscar", "tipo"
 KINDS = {"todo": "Todo", "barrera": "Barreras", "actividad destacada": "Actividades destacadas"}
 MAX_SEARCH = 80
+EXPORT = "bar"  # its download: bar-csv, bar-xlsx, bar-download (auth/registry.py)
+EXPORT_COLUMNS = {
+    "cutoff_name": "Corte",
+    "uta_label": "UTA",
+    "item_kind": "Tipo",
+    "entity_short_name": "Entidad",
+    "item_text": "Texto",
+}
 
 
 def clean_search(value: object) -> str | None:
@@ -73,10 +82,12 @@ def render(state: FilterState, search: str | None, kind: str | None) -> list:
     )
     header = html.P(
         f"{format_number(len(frame))} elementos · corte {cutoff_name or 'sin corte en el periodo'}",
-        className="small text-secondary",
+        className="small text-secondary mb-0",
         id=f"{PREFIX}-count",
     )
-    return [controls, header, _results(frame, cutoff)]
+    exports = export_buttons(EXPORT) if not frame.empty else None
+    top = html.Div([header, exports], className="d-flex flex-wrap align-items-center gap-2 mb-2")
+    return [controls, top, _results(frame, cutoff)]
 
 
 def _results(frame: pd.DataFrame, cutoff: str | None):

@@ -12,7 +12,7 @@ from dash_app.components.indicator_controls import Choice, indicator_selector_ro
 from dash_app.components.table import export_buttons, grid
 from dash_app.figures.charts import breakdown_bar, ranking_bar, series_bar
 from dash_app.state import FilterState
-from dash_app.views import common
+from dash_app.views import common, downloads
 from warehouse.formatting import (
     format_change,
     format_datetime,
@@ -35,6 +35,7 @@ TABLE_COLUMNS = {
     "sexo": "Sexo",
     "grupo_edad": "Grupo de edad",
     "valor": "Valor",
+    "fila": "Fila",
     "entidad": "Entidad",
     "entrega": "Entrega n.º",
 }
@@ -58,10 +59,12 @@ def page_keys(catalogue: pd.DataFrame) -> dict:
 
 
 def table_frame(code: str, state: FilterState) -> pd.DataFrame:
-    """Exactly the rows behind the figure for these filters (also what the exports contain)."""
-    return cached_call(
+    """Exactly the rows behind the figure for these filters (also what the exports contain);
+    `fila` says which are totals and which breakdowns (downloads.row_kind)."""
+    frame = cached_call(
         indicadores.value_rows, code, state.start, state.end, state.locality_list, state.entity
     )
+    return frame.assign(fila=downloads.row_kind(frame["is_total"]))
 
 
 def lineage_frame(code: str, state: FilterState) -> pd.DataFrame:

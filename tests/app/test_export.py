@@ -71,3 +71,28 @@ def test_export_never_takes_values_from_the_browser():
         {"name": "Kennedy", "value": 806728},
         {"name": "+1", "value": 2},
     ]
+
+
+HEADER = [("Indicador", "Migrantes atendidos (X)"), ("Filtros", "Kennedy · ene–may 2024")]
+
+
+def test_csv_header_block_says_what_the_file_holds():
+    text = to_csv_bytes(FRAME, COLUMNS, HEADER).decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[:3] == [
+        "# Indicador: Migrantes atendidos (X)",
+        "# Filtros: Kennedy · ene–may 2024",
+        "",
+    ]
+    table = pd.read_csv(io.StringIO(text), sep=";", comment="#")
+    assert list(table.columns) == ["Nombre", "Valor"]
+    assert len(table) == len(FRAME)
+
+
+def test_xlsx_header_in_its_own_sheet():
+    workbook = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(FRAME, COLUMNS, "datos", HEADER)))
+    assert workbook.sheetnames == ["datos", "acerca_de"]
+    about = list(workbook["acerca_de"].iter_rows(values_only=True))
+    assert about[0] == ("Campo", "Descripción")
+    assert about[1:] == HEADER
+    assert len(list(workbook["datos"].iter_rows(values_only=True))) == len(FRAME) + 1
