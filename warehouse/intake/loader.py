@@ -18,7 +18,8 @@ from warehouse.intake.archive import (
     supersede,
 )
 from warehouse.intake.bulk import Progress, copy_rows
-from warehouse.intake.inspection import archived_content, inspect_bytes
+from warehouse.intake.inspection import Inspection, archived_content, inspect_bytes
+from warehouse.intake.plausibility import History
 from warehouse.intake.problems import Problem, errors_of, warnings_of
 from warehouse.schema import ensure_schema
 from warehouse.secrets import pseudonym_key
@@ -72,6 +73,46 @@ def _ensure_schema_once(engine: Engine) -> None:
         _SCHEMA_READY.add(key)
 
 
+def _history_of(engine: Engine) -> History:
+    """The entity's earlier values per series, read when the file's checks need them."""
+
+    def history(owner: str, indicators: list[str]):
+        with engine.connect() as conn:
+            return indicator_history(conn, owner, indicators)
+
+    return history
+
+
+def _delivery(
+    path: Path,
+    data: bytes,
+    sha: str,
+    inspection: Inspection,
+    settings: Settings,
+    submitter: str | None,
+    received_at: datetime | None,
+) -> Delivery:
+    """The archive row of an inspected file (its entity as the inspection established it)."""
+    content, content_kind = archived_content(
+        inspection, data, pseudonym_key(settings), settings.max_file_bytes
+    )
+    return Delivery(
+        file_name=path.name,
+        sha256=sha,
+        size=len(data),
+        content=content,
+        content_kind=content_kind,
+        kind=inspection.kind.code if inspection.kind else None,
+        entity=inspection.entity,
+        submitter=submitter,
+        status="aceptado" if inspection.ok else "rechazado",
+        row_count=len(inspection.rows) if inspection.ok else None,
+        problems=inspection.problems,
+        periods=inspection.periods,
+        received_at=received_at,
+    )
+
+
 def load_bytes(
     engine: Engine,
     path: Path,
@@ -93,32 +134,11 @@ def load_bytes(
     if duplicate is not None:
         return LoadResult(path.name, "duplicado", duplicate_of=duplicate)
 
-    def history(owner: str, indicators: list[str]):
-        with engine.connect() as conn:
-            return indicator_history(conn, owner, indicators)
-
     inspection = inspect_bytes(
-        path, data, settings, progress=progress, entity=entity, history=history
+        path, data, settings, progress=progress, entity=entity, history=_history_of(engine)
     )
     kind = inspection.kind
-    content, content_kind = archived_content(
-        inspection, data, pseudonym_key(settings), settings.max_file_bytes
-    )
-    delivery = Delivery(
-        file_name=path.name,
-        sha256=sha,
-        size=len(data),
-        content=content,
-        content_kind=content_kind,
-        kind=kind.code if kind else None,
-        entity=inspection.entity,
-        submitter=submitter,
-        status="aceptado" if inspection.ok else "rechazado",
-        row_count=len(inspection.rows) if inspection.ok else None,
-        problems=inspection.problems,
-        periods=inspection.periods,
-        received_at=received_at,
-    )
+    delivery = _delivery(path, data, sha, inspection, settings, submitter, received_at)
     result = LoadResult(path.name, delivery.status, kind=delivery.kind, problems=delivery.problems)
     if not inspection.ok:
         with engine.begin() as conn:
