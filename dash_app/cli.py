@@ -23,6 +23,7 @@ def serve(
 ) -> None:
     """Sirve el tablero Dash con waitress (servidor WSGI de producción)."""
     from dash_app.app import create_app  # lazy: other commands need not import Dash
+    from dash_app.auth.guard import upload_cap
 
     settings = get_settings()
     host, port = host or settings.app_host, port or settings.app_port
@@ -39,6 +40,10 @@ def serve(
             "  tablero user add CORREO --role admin"
         )
     typer.echo(f"Tablero disponible en http://{host}:{port}")
+    if not settings.public_only:  # builds queued by deliveries and reviews run in this process
+        from warehouse.build_queue import start_worker
+
+        start_worker(settings)
     if debug:
         dash_app.run(host=host, port=port, debug=True)
         return
@@ -50,8 +55,9 @@ def serve(
         port=port,
         threads=threads,
         ident="tablero",
-        # the same cap as the app's: a file at the largest accepted size, plus the form around it
-        max_request_body_size=settings.max_file_bytes + 1024 * 1024,
+        # the largest body the app reads: a file at the largest accepted size, in base64 (an
+        # upload callback of /entregar, dash_app/auth/guard.py), plus the request around it
+        max_request_body_size=max(settings.max_file_bytes + 1024 * 1024, upload_cap()),
     )
 
 

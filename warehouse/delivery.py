@@ -23,12 +23,15 @@ from warehouse.intake.inspection import Inspection, archived_content
 from warehouse.intake.loader import LoadResult, load_bytes
 from warehouse.intake.problems import Problem, file_problem
 from warehouse.intake.reader import ReadError, read_table
+from warehouse.intake.report import HEADERS as PROBLEM_HEADERS
+from warehouse.intake.report import report_rows
 from warehouse.intake.validation import detect_kind
 from warehouse.schema import ensure_schema_once
 from warehouse.secrets import pseudonym_key
 from warehouse.settings import Settings, get_settings
 from warehouse.users import User
 
+__all__ = ["PROBLEM_HEADERS", "DeliveryOutcome", "DeliveryRefused", "deliver", "report_rows"]
 DELIVERING_ROLES = ("admin", "editor")
 SUFFIXES = (".csv", ".xlsx")
 

@@ -18,6 +18,14 @@ CALLBACK_ROUTE = "/_dash-update-component"
 STRING_PROPS = frozenset({"search", "pathname", "href", "hash"})
 INT_PROPS = frozenset({"n_clicks", "n_clicks_timestamp"})
 MAX_DEPTH = 12
+# Callbacks whose body carries uploaded files (dcc.Upload sends them in base64, a third larger):
+# their own cap, a whole file at the largest accepted size; every other callback keeps the small
+# one. A large body is read only for a role allowed to write such an output.
+UPLOAD_OUTPUTS = frozenset({"ent-upload-result.children"})
+
+
+def upload_cap() -> int:
+    return get_settings().max_file_bytes * 4 // 3 + 256 * 1024
 
 
 def plain(message: str, status: int) -> Response:
@@ -86,14 +94,26 @@ def malformed(body) -> str | None:
     return None
 
 
+def _may_upload(size: int, public: bool) -> bool:
+    """A body over the callback cap: only an upload, by a role allowed to write one."""
+    roles = [callback_roles(output, public) or frozenset() for output in UPLOAD_OUTPUTS]
+    return size <= upload_cap() and any(current_role() in allowed for allowed in roles)
+
+
 def check_callback(public: bool):
     """None lets a well-formed, authorised callback through; else the 4xx to answer."""
-    if (request.content_length or 0) > get_settings().max_callback_bytes:
+    size = request.content_length or 0
+    large = size > get_settings().max_callback_bytes
+    if large and not _may_upload(size, public):
         return plain("Consulta demasiado grande.", 413)
+    if large:
+        request.max_content_length = upload_cap()
     body = request.get_json(silent=True)
     problem = malformed(body)
     if problem:
         return plain(f"Consulta no válida: {problem}.", 400)
+    if large and body["output"] not in UPLOAD_OUTPUTS:
+        return plain("Consulta demasiado grande.", 413)
     dash_app = current_app.config["TABLERO_DASH_APP"]
     entry = dash_app.callback_map.get(body["output"])
     if entry is None or "callback" not in entry:  # unknown, or a clientside-only callback

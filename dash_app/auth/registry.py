@@ -17,6 +17,8 @@ ANONYMOUS = "anonimo"
 INTERNAL = frozenset(ROLES)  # every logged-in role sees the internal views
 ROWS = frozenset({"admin", "analista"})  # row-level downloads (lector and editor: no)
 EVERYONE = frozenset({ANONYMOUS, *ROLES})
+DELIVERY = frozenset({"admin", "editor"})  # the entity portal: entities deliver, admin reviews
+ADMIN = frozenset({"admin"})
 
 # Internal app: path → roles that may see the page.
 PAGES: dict[str, frozenset[str]] = {
@@ -31,6 +33,8 @@ PAGES: dict[str, frozenset[str]] = {
     "/calidad": INTERNAL,
     "/publico": INTERNAL,
     "/404": INTERNAL,
+    "/entregar": DELIVERY,
+    "/auditoria": ADMIN,
 }
 
 # Public deployment: the only pages it registers (anyone, no login).
@@ -62,6 +66,24 @@ CALLBACKS: dict[str, frozenset[str]] = {
     "cal-download.data": ROWS,
     "pub-download.data": INTERNAL,
     "bar-download.data": INTERNAL,  # barrier texts as shown on the page: no figures or persons
+    # Entity portal (/entregar): an editor acts for their own entity only, which the server
+    # takes from the session (warehouse/delivery.py); reviews are the admin's.
+    **dict.fromkeys(
+        (
+            "ent-templates.children",
+            "ent-template-download.data",
+            "ent-upload-result.children",
+            "ent-report-download.data",
+            "ent-history.children",
+            "ent-build.children",
+        ),
+        DELIVERY,
+    ),
+    "ent-review-delivery.options": ADMIN,
+    "ent-review-result.children": ADMIN,
+    # Audit log (/auditoria): read-only, admin only.
+    "aud-table.children": ADMIN,
+    "aud-download.data": ADMIN,
 }
 
 # Public deployment: what its shell and the public page write; nothing else is registered there.

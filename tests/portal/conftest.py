@@ -33,3 +33,17 @@ def raw_checksum(engine) -> dict[str, str]:
 @pytest.fixture
 def checksum():
     return raw_checksum
+
+
+@pytest.fixture(scope="session")
+def portal_login(login):
+    """login(), then the login rate limit starts afresh: these tests log in as several users
+    within a minute, beside tests/access (the limit itself is tested there)."""
+
+    def make(app, email: str, password: str):
+        client = login(app, email, password)
+        for limiter in app.server.extensions.get("limiter", ()):
+            limiter.reset()
+        return client
+
+    return make
