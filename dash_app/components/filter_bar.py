@@ -64,7 +64,7 @@ def _reset_button() -> dbc.Col:
         dbc.Button(
             "Restablecer",
             id=ids.RESET,
-            color="secondary",
+            color="dark",
             outline=True,
             size="sm",
             className="w-100 px-1 text-nowrap",
@@ -83,7 +83,7 @@ def _fold_toggle() -> html.Button:
         "Filtros ▾",
         id=FOLD_TOGGLE,
         type="button",
-        className="btn btn-outline-secondary btn-sm d-md-none w-100 mb-1",
+        className="btn btn-outline-dark btn-sm d-md-none w-100 mb-1",
         n_clicks=0,
         **{"aria-controls": FOLD, "aria-expanded": "false"},
     )

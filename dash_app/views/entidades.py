@@ -106,6 +106,7 @@ def _overview(entities: pd.DataFrame):
                     html.Tbody(rows),
                 ],
                 size="sm",
+                responsive=True,
                 striped=True,
                 className="small",
             ),
@@ -147,6 +148,7 @@ def _indicators(state: FilterState):
                 ),
             ],
             size="sm",
+            responsive=True,
             striped=True,
             className="small mb-0",
         )
@@ -202,6 +204,7 @@ def _deliveries(state: FilterState):
                     ),
                 ],
                 size="sm",
+                responsive=True,
                 striped=True,
                 className="small mb-0",
             )

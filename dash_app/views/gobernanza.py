@@ -278,6 +278,7 @@ def _maturity_table(frame: pd.DataFrame, latest: date, previous: date | None) ->
         id=ID_MATURITY_TABLE,
         size="sm",
         hover=True,
+        responsive=True,  # six columns: it scrolls sideways on a phone, not the page
         className="align-middle mt-2",
     )
 

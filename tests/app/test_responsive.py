@@ -18,7 +18,8 @@ NO_HORIZONTAL_SCROLL = (
 # Buttons and labels whose text is wider than their box (cut off), with their text.
 CUT_OFF = """() => [...document.querySelectorAll('.filter-bar button, .filter-bar label, .navbar a,
     .navbar button, .kpi-card .kpi-label')]
-  .filter((e) => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+  .filter((e) => e.offsetParent !== null && !e.classList.contains('visually-hidden'))
+  .filter((e) => e.scrollWidth > e.clientWidth + 1)
   .map((e) => e.innerText.trim())"""
 
 
