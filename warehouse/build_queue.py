@@ -40,12 +40,14 @@ class BuildState:
 
 
 def request_build(
-    engine: Engine | None, who: str | None, reason: str, debounce: float = DEBOUNCE_SECONDS
+    engine: Engine | None, who: str | None, reason: str, debounce: float | None = None
 ) -> int:
-    """Queue a build (or push back the one already waiting); returns its request id."""
+    """Queue a build (or push back the one already waiting by `debounce` seconds, default
+    DEBOUNCE_SECONDS); returns its request id."""
     engine = engine or get_engine()
     ensure_schema_once(engine)
-    params = {"who": who, "reason": reason[:500], "wait": debounce}
+    wait = DEBOUNCE_SECONDS if debounce is None else debounce
+    params = {"who": who, "reason": reason[:500], "wait": wait}
     for _ in range(3):  # a worker may claim the waiting one between our two statements
         try:
             with engine.begin() as conn:
