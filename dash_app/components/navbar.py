@@ -18,6 +18,8 @@ PAGES = (
     ("/catalogo", "Catálogo"),
     ("/calidad", "Calidad"),  # short too, so that the public page fits on the same line
     ("/publico", "Público"),  # the public page (docs/dominio.md, Hoja de ruta, paso 4)
+    ("/entregar", "Entregar"),  # the entity portal: admin and editor only
+    ("/auditoria", "Auditoría"),  # admin only
 )
 PUBLIC_PAGES = (("/publico", "Datos públicos"),)  # all a public deployment shows
 MENU_TOGGLE, MENU_COLLAPSE = "navbar-toggler", "navbar-collapse"
@@ -35,9 +37,22 @@ def _menu_toggle() -> html.Button:
     )
 
 
+def _may_open(path: str) -> bool:
+    """Links only to the pages the logged-in user's role may open (auth/registry.py)."""
+    from flask import has_request_context
+
+    from dash_app.auth.registry import INTERNAL, page_roles
+    from dash_app.auth.session import current_role
+
+    roles = page_roles(path, public=False) or frozenset()
+    if not has_request_context():  # no user to ask: the pages every role sees
+        return roles >= INTERNAL
+    return current_role() in roles
+
+
 def navbar(public_only: bool = False) -> dbc.Navbar:
     """public_only (TABLERO_PUBLIC_ONLY): the public page alone, the brand pointing at it."""
-    pages = PUBLIC_PAGES if public_only else PAGES
+    pages = PUBLIC_PAGES if public_only else tuple(p for p in PAGES if _may_open(p[0]))
     links = [
         dbc.NavItem(
             dbc.NavLink(

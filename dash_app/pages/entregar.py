@@ -65,11 +65,16 @@ def _review_panel() -> html.Div:
                 "Valide una entrega aceptada, o devuélvala con un motivo que la entidad verá.",
                 className="small text-secondary",
             ),
+            dbc.Label("Entrega", html_for=f"{P}-review-delivery", className="small mb-0"),
             dbc.Select(id=f"{P}-review-delivery", options=[], placeholder="Entrega…"),
+            dbc.Label(
+                "Motivo (obligatorio para devolver)",
+                html_for=f"{P}-review-reason",
+                className="small mb-0 mt-2",
+            ),
             dbc.Textarea(
                 id=f"{P}-review-reason",
                 placeholder="Motivo de la devolución",
-                className="mt-2",
                 maxLength=2000,
             ),
             html.Div(
