@@ -89,7 +89,11 @@ def navbar(public_only: bool = False) -> dbc.Navbar:
     return dbc.Navbar(
         dbc.Container(
             [
-                dbc.NavbarBrand("Tablero Migrante", href=pages[0][0], className="me-3"),
+                dbc.NavbarBrand(
+                    "Tablero Migrante",
+                    href=(PUBLIC_PAGES if public_only else PAGES)[0][0],  # even with no link shown
+                    className="me-3",
+                ),
                 _menu_toggle(),
                 dbc.Collapse(
                     [dbc.Nav(links, navbar=True, className="flex-wrap"), tools],
