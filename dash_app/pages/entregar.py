@@ -88,12 +88,45 @@ def _review_panel() -> html.Div:
     )
 
 
+def _upload() -> dcc.Upload:
+    settings = get_settings()
+    limit = f"{settings.max_file_bytes // (1024 * 1024)} MB"
+    return dcc.Upload(
+        id=f"{P}-upload",
+        children=html.Div(
+            [
+                "Arrastre aquí uno o varios archivos CSV o XLSX, o ",
+                html.A("elíjalos", href="#"),
+                f" (hasta {limit} por archivo).",
+            ]
+        ),
+        multiple=True,
+        accept=".csv,.xlsx",
+        max_size=settings.max_file_bytes,
+        className="ent-upload border border-2 rounded p-4 text-center mb-3",
+    )
+
+
+def _entity_and_templates(account) -> dbc.Row:
+    return dbc.Row(
+        [
+            dbc.Col([dbc.Label("Entidad", html_for=f"{P}-entity"), _entity_picker(account)], md=6),
+            dbc.Col(
+                [
+                    html.H2("Plantillas", className="h6"),
+                    html.Div(id=f"{P}-templates", children=view.templates(account.entity_code)),
+                ],
+                md=6,
+            ),
+        ],
+        className="mb-3",
+    )
+
+
 def layout(**_query) -> html.Div:
     account = getattr(current_user, "user", None)
     if account is None:
         return html.Div()
-    settings = get_settings()
-    limit = f"{settings.max_file_bytes // (1024 * 1024)} MB"
     is_admin = account.role == "admin"
     lead = (
         "Entregue los archivos de cualquier entidad (elíjala primero) y revise las entregas."
@@ -104,38 +137,8 @@ def layout(**_query) -> html.Div:
     return html.Div(
         [
             page_header("Entregar información", lead),
-            dbc.Row(
-                [
-                    dbc.Col(
-                        [dbc.Label("Entidad", html_for=f"{P}-entity"), _entity_picker(account)],
-                        md=6,
-                    ),
-                    dbc.Col(
-                        [
-                            html.H2("Plantillas", className="h6"),
-                            html.Div(
-                                id=f"{P}-templates", children=view.templates(account.entity_code)
-                            ),
-                        ],
-                        md=6,
-                    ),
-                ],
-                className="mb-3",
-            ),
-            dcc.Upload(
-                id=f"{P}-upload",
-                children=html.Div(
-                    [
-                        "Arrastre aquí uno o varios archivos CSV o XLSX, o ",
-                        html.A("elíjalos", href="#"),
-                        f" (hasta {limit} por archivo).",
-                    ]
-                ),
-                multiple=True,
-                accept=".csv,.xlsx",
-                max_size=settings.max_file_bytes,
-                className="ent-upload border border-2 rounded p-4 text-center mb-3",
-            ),
+            _entity_and_templates(account),
+            _upload(),
             dcc.Loading(
                 html.Div(id=f"{P}-upload-result"),
                 type="default",
