@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, clientside_callback, html
+from dash import ALL, Input, Output, State, clientside_callback, html
 
 from dash_app import ids
 
@@ -111,9 +111,9 @@ def navbar(public_only: bool = False) -> dbc.Navbar:
 
 
 # ☰ opens and closes the menu in the browser (Dash's hashed inline script: the CSP allows it);
-# following a link closes it again, so the page is not hidden under an open menu.
+# following a link (even to the page already shown) closes it, so no page hides under it.
 clientside_callback(
-    """(clicks, _path, isOpen) => {
+    """(clicks, _links, _path, isOpen) => {
         const ctx = window.dash_clientside.callback_context;
         const byToggle = ctx.triggered.some((t) => t.prop_id === "navbar-toggler.n_clicks");
         const open = byToggle && clicks ? !isOpen : false;
@@ -122,6 +122,7 @@ clientside_callback(
     Output(MENU_COLLAPSE, "is_open"),
     Output(MENU_TOGGLE, "aria-expanded"),
     Input(MENU_TOGGLE, "n_clicks"),
+    Input({"type": ids.NAV_LINK, "index": ALL}, "n_clicks"),
     Input(ids.URL, "pathname"),
     State(MENU_COLLAPSE, "is_open"),
     prevent_initial_call=True,
