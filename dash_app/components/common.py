@@ -166,6 +166,27 @@ def empty_note(message: str = "No hay datos para estos filtros.") -> dbc.Alert:
     return dbc.Alert(message, color="light", className="border text-secondary empty-note")
 
 
+def info_button(button_id: str, label: str, lines: list[str]) -> html.Span:
+    """A "?" that opens (click or keyboard) what a figure means: its definition and rule."""
+    return html.Span(
+        [
+            html.Button(
+                "?",
+                id=button_id,
+                type="button",
+                className="btn btn-sm btn-outline-dark rounded-circle kpi-info ms-1",
+                **{"aria-label": f"Qué mide: {label}"},
+            ),
+            dbc.Popover(
+                dbc.PopoverBody([html.P(line, className="mb-1") for line in lines]),
+                target=button_id,
+                trigger="legacy",
+                placement="bottom",
+            ),
+        ]
+    )
+
+
 def kpi_card(
     label: str,
     value_text: str,
@@ -173,11 +194,16 @@ def kpi_card(
     delta_text: str | None = None,
     value_id: str | dict | None = None,
     href: str | None = None,
+    info: list[str] | None = None,
 ) -> dbc.Card:
-    """A big formatted figure with its label, the change vs the previous period and a footnote."""
+    """A big formatted figure with its label, the change vs the previous period and a footnote;
+    `info`: the lines behind its "?" (definition, rule)."""
     value_props = {"id": value_id} if value_id else {}
+    heading = [label]
+    if info and isinstance(value_id, str):
+        heading.append(info_button(f"{value_id}-info", label, info))
     body = [
-        html.Div(label, className="kpi-label small text-body-secondary"),
+        html.Div(heading, className="kpi-label small text-body-secondary"),
         html.Div(value_text, className="kpi-value fs-3 fw-bold", **value_props),
     ]
     if delta_text:

@@ -83,8 +83,9 @@ def compliance_gauge(ratio: float | None, title: str, detail: str) -> go.Figure:
             },
         )
     )
-    figure = styled(figure, title, height=230)
-    figure.update_layout(margin={"l": 40, "r": 45, "t": 50, "b": 10}, meta={"detail": detail})
+    figure = styled(figure, title, height=250)
+    # Room above the arc for a subtitle line (the cut-off, added by components.common.graph).
+    figure.update_layout(margin={"l": 40, "r": 45, "t": 72, "b": 10}, meta={"detail": detail})
     return figure
 
 

@@ -20,7 +20,8 @@ def layout(**query) -> html.Div:
                 "Resumen",
                 "Las cifras principales de cada UTA, el cambio frente a los mismos meses del año "
                 "anterior, el cumplimiento de reporte y el estado de las actividades.",
-                common.SCOPE_ALL + " El cumplimiento usa el corte que cae en el periodo.",
+                common.SCOPE_ALL + " El cumplimiento usa el corte que cae en el periodo y es el "
+                "de toda la UTA (no le aplican localidad ni entidad).",
             ),
             page_chips(state, "/"),
             *resumen.render(state),

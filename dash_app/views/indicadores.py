@@ -12,10 +12,9 @@ from dash_app.components.indicator_controls import Choice, indicator_selector_ro
 from dash_app.components.table import export_buttons, grid
 from dash_app.figures.charts import breakdown_bar, ranking_bar, series_bar
 from dash_app.state import FilterState
-from dash_app.views import common, downloads
+from dash_app.views import common, downloads, lineage
 from warehouse.formatting import (
     format_change,
-    format_datetime,
     format_month_range,
     format_number,
 )
@@ -39,15 +38,6 @@ TABLE_COLUMNS = {
     "entidad": "Entidad",
     "entrega": "Entrega n.º",
 }
-LINEAGE_COLUMNS = {
-    "month_label": "Mes",
-    "entity_short_name": "Entidad",
-    "file_name": "Archivo",
-    "loaded_at_text": "Cargado",
-    "row_count": "Filas",
-    "value_total": "Suma de valores",
-    "batch_id": "Entrega n.º",
-}
 
 
 def page_keys(catalogue: pd.DataFrame) -> dict:
@@ -65,14 +55,6 @@ def table_frame(code: str, state: FilterState) -> pd.DataFrame:
         indicadores.value_rows, code, state.start, state.end, state.locality_list, state.entity
     )
     return frame.assign(fila=downloads.row_kind(frame["is_total"]))
-
-
-def lineage_frame(code: str, state: FilterState) -> pd.DataFrame:
-    frame = cached_call(indicadores.lineage, code, state.start, state.end).copy()
-    if state.entity:
-        frame = frame[frame["entity_code"] == state.entity]
-    frame["loaded_at_text"] = [format_datetime(v) for v in frame["loaded_at"]]
-    return frame
 
 
 def _definition(row: pd.Series) -> dbc.Card:
@@ -166,7 +148,7 @@ def render(state: FilterState, code: str | None, grain_key: str | None, dim_key:
         _breakdown(code, state, dim_key, row, source),
         html.H2("Datos detrás de la cifra", className="h5 mt-3"),
         _table(code, state),
-        _lineage(code, state),
+        lineage.section(code, state, ID_LINEAGE),
     ]
 
 
@@ -270,22 +252,3 @@ def _table(code: str, state: FilterState):
     if frame.empty:
         return empty_note()
     return html.Div([export_buttons(PREFIX), grid(ID_TABLE, frame, TABLE_COLUMNS, ("valor",))])
-
-
-def _lineage(code: str, state: FilterState):
-    frame = lineage_frame(code, state)
-    body = (
-        empty_note("No hay entregas registradas para este indicador en el periodo.")
-        if frame.empty
-        else grid(ID_LINEAGE, frame, LINEAGE_COLUMNS, ("row_count", "value_total"), height=300)
-    )
-    return dbc.Accordion(
-        dbc.AccordionItem(
-            body,
-            title="¿De dónde sale esta cifra? Entregas de origen (entidad, archivo, fecha)",
-            item_id="lineage",
-        ),
-        start_collapsed=True,
-        className="mt-3",
-        id=f"{PREFIX}-lineage-accordion",
-    )

@@ -39,6 +39,11 @@ def _headline_cards(uta: str, state: FilterState) -> list:
                     format_change(result["value"], previous["value"]),
                     value_id=kpi_id(row.indicator_code),
                     href=href,
+                    info=[
+                        row.definition,
+                        "Regla: " + common.RULE_LABELS.get(row.aggregation_rule, ""),
+                        f"Unidad: {row.unit}. Entidad: {row.entity_short_name}.",
+                    ],
                 ),
                 xs=12,
                 md=6,
@@ -63,7 +68,14 @@ def _status_line(row: pd.Series | None) -> html.Div:
     )
 
 
-def _compliance_column(uta: str, compliance: pd.DataFrame, cutoff_name: str | None):
+SCOPE_NOTE = (
+    "El cumplimiento es el de toda la UTA: no aplican los filtros de localidad ni de entidad."
+)
+
+
+def _compliance_column(
+    uta: str, compliance: pd.DataFrame, cutoff_name: str | None, state: FilterState
+):
     row = None
     if not compliance.empty and uta in set(compliance["uta_code"]):
         row = compliance.set_index("uta_code").loc[uta]
@@ -74,12 +86,17 @@ def _compliance_column(uta: str, compliance: pd.DataFrame, cutoff_name: str | No
         if row is not None
         else ""
     )
-    title = f"Cumplimiento de reporte · {cutoff_name}" if cutoff_name else "Cumplimiento de reporte"
+    scope = f"corte {cutoff_name} · toda la UTA" if cutoff_name else "toda la UTA"
+    figure = compliance_gauge(ratio, "Cumplimiento de reporte", detail)
     children = [
-        graph(f"gauge-{uta}", compliance_gauge(ratio, title, detail), style={"height": "230px"}),
+        graph(f"gauge-{uta}", figure, scope, style={"height": "250px"}),
         html.Div(detail, className="small fw-semibold text-center mb-1"),
         _status_line(row),
     ]
+    if state.entity or state.localities:
+        children.append(
+            html.Div(SCOPE_NOTE, className="small fst-italic text-body-secondary mt-1 gauge-note")
+        )
     if row is not None and row.get("reporting_entities"):
         children.append(
             html.Div(
@@ -107,7 +124,7 @@ def render(state: FilterState) -> list:
                     else empty_note("Ninguna cifra de esta UTA para estos filtros."),
                     lg=8,
                 ),
-                dbc.Col(_compliance_column(uta, compliance, cutoff_name), lg=4),
+                dbc.Col(_compliance_column(uta, compliance, cutoff_name, state), lg=4),
             ],
             className="g-3",
         )
