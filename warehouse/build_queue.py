@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, ProgrammingError
 
 from warehouse.db import get_engine
 from warehouse.schema import ensure_schema_once
@@ -149,15 +149,17 @@ def _release_stale(engine: Engine) -> None:
 def latest(engine: Engine | None = None) -> BuildState | None:
     """The newest build request (the app shows its state), or None if none was ever made."""
     engine = engine or get_engine()
-    ensure_schema_once(engine)
-    with engine.connect() as conn:
-        row = conn.execute(
-            text(
-                "select request_id, state, requested_at, started_at, finished_at, error, "
-                "requested_by, reason from intake.build_requests "
-                "order by request_id desc limit 1"
-            )
-        ).first()
+    try:  # read-only: no DDL on this path (polled by the app)
+        with engine.connect() as conn:
+            row = conn.execute(
+                text(
+                    "select request_id, state, requested_at, started_at, finished_at, error, "
+                    "requested_by, reason from intake.build_requests "
+                    "order by request_id desc limit 1"
+                )
+            ).first()
+    except ProgrammingError:  # a warehouse older than the portal: no build was ever asked for
+        return None
     return BuildState(*row) if row is not None else None
 
 

@@ -14,6 +14,7 @@ from tempfile import TemporaryDirectory
 
 import pandas as pd
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import ProgrammingError
 
 from warehouse import audit, build_queue
 from warehouse.db import get_engine
@@ -68,16 +69,18 @@ def history(
     engine: Engine | None = None,
     entity: str | None = None,
     state: str | None = None,
-    limit: int = 500,
+    limit: int = 200,
 ) -> pd.DataFrame:
     """Deliveries (newest first) with their review state: one entity's, or all (entity None);
     `state` keeps the accepted ones in that review state."""
     engine = engine or get_engine()
-    ensure_schema_once(engine)
-    with engine.connect() as conn:
-        rows = conn.execute(
-            text(_HISTORY_SQL), {"entity": entity, "state": state, "limit": limit}
-        ).all()
+    try:  # read-only: no DDL on this path (it runs every few seconds)
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text(_HISTORY_SQL), {"entity": entity, "state": state, "limit": limit}
+            ).all()
+    except ProgrammingError:  # a warehouse older than the portal: nothing delivered through it
+        rows = []
     return pd.DataFrame(rows, columns=HISTORY_COLUMNS)
 
 
