@@ -30,6 +30,27 @@ def _options(frame, value: str, label: str) -> list[dict]:
     return [{"value": v, "label": lbl} for v, lbl in zip(frame[value], frame[label], strict=False)]
 
 
+QUEUE_TEXT = {
+    "en cola": "el tablero se actualizará en unos segundos (actualización en cola).",
+    "en curso": "el tablero se está actualizando en este momento.",
+    "fallida": "la última actualización automática falló: la Secretaría Técnica la revisa en "
+    "«Entregar información».",
+}
+QUEUE_IDLE = (
+    "se publicarán con la próxima actualización, automática tras cada entrega o validación en "
+    "«Entregar información»."
+)
+
+
+def queue_text() -> str:
+    """What the build queue is doing, in words (internal app only: the public one never imports
+    the queue)."""
+    from warehouse import build_queue
+
+    latest = build_queue.latest()
+    return QUEUE_TEXT.get(latest.state, QUEUE_IDLE) if latest else QUEUE_IDLE
+
+
 def behind_notice(status: dict | None) -> list:
     """A warning when the marts lag behind the intake: a failed build, or accepted deliveries
     that are not in the marts yet (status: mart_build_status, read live on every page load)."""
@@ -47,7 +68,7 @@ def behind_notice(status: dict | None) -> list:
         parts.append(
             f"{format_number(pending)} entrega{'s' if pending != 1 else ''} aceptada"
             f"{'s' if pending != 1 else ''} aún no aparece{'n' if pending != 1 else ''} en el "
-            "tablero; el equipo de datos debe ejecutar «tablero build»."
+            f"tablero; {queue_text()}"
         )
     if not parts:
         return []
@@ -118,6 +139,7 @@ def shell(public_only: bool = False) -> html.Div:
 INTERNAL_MODULES = re.compile(
     r"^dash_app\.pages\.(?!publico$|__init__$)\w+$"
     r"|^warehouse\.marts\.(indicators|indicadores|calidad|plan_de_accion|barreras|gobernanza|persons)$"
+    r"|^warehouse\.(delivery|reviews|audit|build_queue)$"
 )
 
 

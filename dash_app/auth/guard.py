@@ -8,6 +8,7 @@ nothing else the client names. Malformed bodies (not JSON, NUL bytes, wrong type
 from __future__ import annotations
 
 from flask import Response, current_app, jsonify, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from dash_app.auth.registry import callback_roles
 from dash_app.auth.session import current_role
@@ -100,9 +101,25 @@ def _may_upload(size: int, public: bool) -> bool:
     return size <= upload_cap() and any(current_role() in allowed for allowed in roles)
 
 
+def _body_size(public: bool) -> int | None:
+    """The body's size, read under the cap when the client sent no Content-Length (chunked);
+    None when it is over every cap this user may send."""
+    size = request.content_length
+    if size is None:
+        allowed = upload_cap() if _may_upload(0, public) else get_settings().max_callback_bytes
+        request.max_content_length = allowed
+        try:
+            size = len(request.get_data(cache=True))
+        except RequestEntityTooLarge:
+            return None
+    return size
+
+
 def check_callback(public: bool):
     """None lets a well-formed, authorised callback through; else the 4xx to answer."""
-    size = request.content_length or 0
+    size = _body_size(public)
+    if size is None:
+        return plain("Consulta demasiado grande.", 413)
     large = size > get_settings().max_callback_bytes
     if large and not _may_upload(size, public):
         return plain("Consulta demasiado grande.", 413)

@@ -76,6 +76,7 @@ CALLBACKS: dict[str, frozenset[str]] = {
             "ent-report-download.data",
             "ent-history.children",
             "ent-build.children",
+            "ent-tick.disabled",
         ),
         DELIVERY,
     ),

@@ -149,7 +149,8 @@ def layout(**_query) -> html.Div:
             html.Div(id=f"{P}-history"),
             _review_panel() if is_admin else None,
             html.Div(id=f"{P}-review-result", className="mt-2"),
-            dcc.Interval(id=f"{P}-tick", interval=5000),
+            # Polls only while a build is queued or running (show_build turns it on and off).
+            dcc.Interval(id=f"{P}-tick", interval=5000, disabled=True),
             dcc.Download(id=f"{P}-template-download"),
             dcc.Download(id=f"{P}-report-download"),
         ]
@@ -247,9 +248,16 @@ def show_history(entity, *_):
     return view.history(_scope(entity))
 
 
-@callback(Output(f"{P}-build", "children"), Input(f"{P}-tick", "n_intervals"))
-def show_build(_):
-    return view.build_state()
+@callback(
+    Output(f"{P}-build", "children"),
+    Output(f"{P}-tick", "disabled"),
+    Input(f"{P}-tick", "n_intervals"),
+    Input(f"{P}-upload-result", "children"),
+    Input(f"{P}-review-result", "children"),
+)
+def show_build(*_):
+    """The build queue's state; the page keeps polling only while a build is pending."""
+    return view.build_state(), not view.build_pending()
 
 
 @callback(

@@ -187,6 +187,11 @@ def reviewable_options(entity: str | None) -> list[dict]:
     ]
 
 
+def build_pending() -> bool:
+    state = build_queue.latest()
+    return state is not None and state.state in ("en cola", "en curso")
+
+
 def build_state() -> list:
     state = build_queue.latest()
     if state is None:

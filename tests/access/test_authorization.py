@@ -136,7 +136,8 @@ def test_router_renders_each_page_for_each_role(clients):
             )
             assert response.status_code == 200, (role, path)
             body = response.get_data(as_text=True)
-            assert "access-denied" not in body, (role, path)
+            denied = "access-denied" in body
+            assert denied == (role not in PAGES[path]), (role, path)
 
 
 def test_crafted_router_payload_with_made_up_ids_is_still_checked(app, clients):
@@ -229,3 +230,30 @@ def test_query_string_cannot_reach_the_layout_role_check(monkeypatch):
         assert getattr(shown, "id", None) == "access-denied"
     monkeypatch.setattr(setup, "current_role", lambda: "admin")
     assert guarded(roles="nadie") == "contenido interno"
+
+
+def test_page_requests_follow_the_roles(clients):
+    for role, client in clients.items():
+        for path, allowed in PAGES.items():
+            status = client.get(path, headers=HOST).status_code
+            assert status == (200 if role in allowed else 403), (role, path, status)
+
+
+def test_chunked_callback_bodies_are_capped_too(clients):
+    """A body sent without Content-Length is held to the same cap as any other."""
+    import json as json_module
+
+    huge = router_payload("/")
+    huge["state"] = [{"id": "x", "property": "data", "value": "a" * (600 * 1024)}]
+    data = json_module.dumps(huge).encode()
+
+    def chunks():
+        for start in range(0, len(data), 64 * 1024):
+            yield data[start : start + 64 * 1024]
+
+    response = clients["lector"].post(
+        "/_dash-update-component",
+        data=chunks(),
+        headers={**HOST, "Content-Type": "application/json", "Transfer-Encoding": "chunked"},
+    )
+    assert response.status_code == 413
