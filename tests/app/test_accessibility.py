@@ -56,3 +56,20 @@ def test_charts_have_accessible_names(page, app_url):
     charts = page.locator("[role=figure][aria-label^='Gráfica: ']")
     assert charts.count() >= 2
     assert page.locator(".js-plotly-plot").count() == charts.count()
+
+
+def test_no_serious_or_critical_violation_on_a_phone(new_context, app_url):
+    """At 390 px the menu and the filters are folded: axe sees the shell as a phone user does,
+    then with both open."""
+    context = new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for path, _ in DASHBOARD:
+        page.goto(app_url + path)
+        settle(page)
+        assert serious(page) == [], path
+    page.click("#navbar-toggler")
+    page.locator("#navbar-collapse.show").wait_for()
+    page.click("#filters-fold-toggle")
+    page.locator("#filters-fold.show").wait_for()
+    assert serious(page) == []
+    context.close()

@@ -108,6 +108,12 @@ def test_click_on_ranking_filters_the_page_and_chip_removes_it(page, app_url, bu
     assert page.inner_text("#ind-kpi") == shown(sql_figure(built_warehouse, CODE, JAN, MAY))
 
 
+def table_rows(content: str) -> list[list[str]]:
+    """The table of a CSV export, below its '# ' header lines and the empty line after them."""
+    body = [line for line in content.splitlines() if line and not line.startswith("# ")]
+    return list(csv.reader(io.StringIO("\n".join(body)), delimiter=";"))
+
+
 @pytest.mark.browser
 def test_exports_contain_exactly_the_filtered_rows(page, app_url, built_warehouse):
     page.goto(
@@ -118,13 +124,15 @@ def test_exports_contain_exactly_the_filtered_rows(page, app_url, built_warehous
     with page.expect_download() as download:
         page.click("#ind-csv")
     content = Path(download.value.path()).read_text(encoding="utf-8-sig")
-    table = list(csv.reader(io.StringIO(content), delimiter=";"))
+    assert content.startswith("# Indicador: ")  # the header block says what the file holds
+    table = table_rows(content)
     assert table[0] == [
         "Mes",
         "Localidad",
         "Sexo",
         "Grupo de edad",
         "Valor",
+        "Fila",
         "Entidad",
         "Entrega n.º",
     ]
@@ -160,7 +168,7 @@ def test_exports_contain_exactly_the_filtered_rows(page, app_url, built_warehous
     with page.expect_download() as download:
         page.click("#ind-csv")
     content = Path(download.value.path()).read_text(encoding="utf-8-sig")
-    filtered = list(csv.reader(io.StringIO(content), delimiter=";"))[1:]
+    filtered = table_rows(content)[1:]
     kennedy = rows(
         built_warehouse,
         "select count(*) from marts.fct_indicator_values where indicator_code = :c "

@@ -17,11 +17,12 @@ NO_HORIZONTAL_SCROLL = (
     " && document.body.scrollWidth <= window.innerWidth"
 )
 # Buttons and labels whose text is wider than their box (cut off), with their text.
-CUT_OFF = """() => [...document.querySelectorAll('.filter-bar button, .filter-bar label, .navbar a,
-    .navbar button, .kpi-card .kpi-label')]
+CUT_OFF = """() => [...document.querySelectorAll(
+    '.filter-bar button, .filter-bar label, .navbar a, .navbar button, .kpi-card .kpi-label')]
   .filter((e) => e.offsetParent !== null && !e.classList.contains('visually-hidden'))
   .filter((e) => e.scrollWidth > e.clientWidth + 1)
   .map((e) => e.innerText.trim())"""
+
 # The dashboard's pages (every role sees them); the entity portal and the audit log have their
 # own tests (they poll, and only some roles see them).
 DASHBOARD = [(path, name) for path, name in PAGES if (page_roles(path, False) or set()) >= INTERNAL]
@@ -89,5 +90,5 @@ def test_filters_reachable_at_every_size(new_context, app_url, size):
     page.locator("#navbar-collapse a.nav-link", has_text="Territorio").first.click()
     page.wait_for_url("**/territorio?**localidad=08**")
     settle(page)
-    assert page.locator("#chip-localidad-08").is_visible()
+    page.locator("#chip-localidad-08").wait_for()
     context.close()
