@@ -107,10 +107,12 @@ def _body_size(public: bool) -> int | None:
     size = request.content_length
     if size is None:
         allowed = upload_cap() if _may_upload(0, public) else get_settings().max_callback_bytes
-        request.max_content_length = allowed
+        request.max_content_length = allowed + 1  # one byte more tells "over the cap"
         try:
             size = len(request.get_data(cache=True))
         except RequestEntityTooLarge:
+            return None
+        if size > allowed:
             return None
     return size
 

@@ -109,7 +109,12 @@ def too_many(_error):
 
 def install_routes(server: Flask) -> None:
     limiter = Limiter(get_remote_address, app=server, storage_uri="memory://", default_limits=[])
-    limited = limiter.limit(lambda: get_settings().login_rate_limit, methods=["POST"])(login_view)
+    limited = limiter.limit(
+        lambda: get_settings().login_rate_limit,
+        methods=["POST"],
+        # only failed attempts count: a successful login never locks anybody out
+        deduct_when=lambda response: response.status_code >= 400,
+    )(login_view)
     server.add_url_rule(LOGIN_PATH, "login", limited, methods=["GET", "POST"])
     server.add_url_rule(LOGOUT_PATH, "logout", logout_view, methods=["POST"])
     server.register_error_handler(429, too_many)
