@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
+import pytest
 
 from dash_app.components.common import GRAPH_CONFIG, file_slug, graph
 from dash_app.figures import charts, maps
 from dash_app.figures.base import styled
+
+from .helpers import settle
 
 ASSETS = Path(__file__).resolve().parents[2] / "dash_app" / "assets"
 # d3 formats a hovertemplate may use for numbers: no fixed decimals on counts ("141.642,0").
@@ -107,3 +110,20 @@ def test_map_hover_shows_whole_numbers_whole():
         "s",
     )
     assert "%{z:,.1~f}" in figure.data[0].hovertemplate  # 141.642, and 12,5 when not whole
+
+
+@pytest.mark.browser
+def test_modebar_is_spanish_and_nothing_leaves_the_server(page, app_url):
+    hosts = set()
+    page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+    page.goto(app_url + "/indicadores")
+    settle(page)
+    chart = page.locator(".js-plotly-plot").first
+    chart.hover()
+    buttons = chart.locator(".modebar-btn")
+    buttons.first.wait_for()
+    titles = [buttons.nth(i).get_attribute("data-title") for i in range(buttons.count())]
+    assert "Descargar gráfica como PNG" in titles
+    assert not [t for t in titles if "ompartir" in t or "Share" in t or "Chart Studio" in t]
+    assert not page.locator("a[href^='http']:not([href^='" + app_url + "'])").count()
+    assert hosts == {app_url.split("/")[2]}
