@@ -63,7 +63,8 @@ def upload(page, name: str, data: bytes) -> None:
 def review_as_admin(page, app_url, delivery_id: int, action: str, reason: str = "") -> None:
     page.goto(app_url + "/entregar")
     page.wait_for_selector("#ent-entity", timeout=WAIT)
-    page.select_option("#ent-entity", "SDMUJER")
+    page.wait_for_load_state("networkidle")  # the page's first callbacks have answered
+    page.select_option("#ent-entity", "SDMUJER", timeout=WAIT)
     page.wait_for_selector(
         f"#ent-review-delivery option[value='{delivery_id}']", state="attached", timeout=WAIT
     )
