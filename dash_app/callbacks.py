@@ -15,6 +15,7 @@ from dash_app.state import (
     parse_month,
     parse_query,
     period_bounds,
+    pick_for,
     query_dict,
     to_query,
 )
@@ -23,11 +24,7 @@ CONTROLS = (ids.PERIOD_PICK, ids.FROM, ids.TO, ids.LOCALITY, ids.ENTITY, ids.UTA
 
 
 def matching_pick(state: FilterState) -> str | None:
-    context = filter_context()
-    for code, bounds in context.cutoffs.items():
-        if bounds == (state.start, state.end):
-            return code
-    return None
+    return pick_for(state.start, state.end, filter_context())
 
 
 def _controls(state: FilterState) -> tuple:

@@ -121,6 +121,20 @@ def period_bounds(pick: str, ctx: FilterContext) -> tuple[date, date] | None:
     return None
 
 
+def pick_for(start: date, end: date, ctx: FilterContext) -> str | None:
+    """The quick pick naming exactly this period (a cut-off, a quarter or a year), if any: the
+    inverse of period_bounds, so the control keeps showing what was chosen."""
+    for code, bounds in ctx.cutoffs.items():
+        if bounds == (start, end):
+            return code
+    if start.year == end.year and start.day == end.day == 1:
+        if (start.month, end.month) == (1, 12):
+            return str(start.year)
+        if start.month % 3 == 1 and end.month == start.month + 2:
+            return f"{start.year}-T{start.month // 3 + 1}"
+    return None
+
+
 def parse_query(query: Mapping[str, object], ctx: FilterContext) -> ParsedState:
     """Validate every global key; anything wrong falls back to its default and is reported."""
     base = default_state(ctx)

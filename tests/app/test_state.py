@@ -11,6 +11,7 @@ from dash_app.state import (
     FilterState,
     parse_query,
     period_bounds,
+    pick_for,
     query_dict,
     to_query,
 )
@@ -105,3 +106,15 @@ def test_cutoff_names_shortened_for_quick_picks():
 
     assert short_month_names("enero–mayo 2024") == "ene–may 2024"
     assert short_month_names("septiembre–diciembre 2024") == "sep–dic 2024"
+
+
+@pytest.mark.parametrize("pick", ["2024-C1", "2024-T1", "2024-T4", "2023", "2025-T2"])
+def test_quick_pick_round_trips(pick):
+    """The control shows the quick pick the period came from (not its placeholder)."""
+    start, end = period_bounds(pick, CTX)
+    assert pick_for(start, end, CTX) == pick
+
+
+def test_no_quick_pick_for_other_periods():
+    assert pick_for(date(2024, 2, 1), date(2024, 4, 1), CTX) is None
+    assert pick_for(date(2024, 1, 1), date(2025, 12, 1), CTX) is None
