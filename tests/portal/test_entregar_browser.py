@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sqlalchemy import text
 
 from warehouse import audit, build_queue
@@ -61,10 +62,16 @@ def upload(page, name: str, data: bytes) -> None:
 
 
 def review_as_admin(page, app_url, delivery_id: int, action: str, reason: str = "") -> None:
-    page.goto(app_url + "/entregar")
-    page.wait_for_selector("#ent-entity", timeout=WAIT)
-    page.wait_for_load_state("networkidle")  # the page's first callbacks have answered
-    page.select_option("#ent-entity", "SDMUJER", timeout=WAIT)
+    for attempt in range(3):  # a page still re-rendering under load is opened again
+        page.goto(app_url + "/entregar")
+        page.wait_for_selector("#ent-entity", timeout=WAIT)
+        page.wait_for_load_state("networkidle")  # the page's first callbacks have answered
+        try:
+            page.select_option("#ent-entity", "SDMUJER", timeout=WAIT)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
     page.wait_for_selector(
         f"#ent-review-delivery option[value='{delivery_id}']", state="attached", timeout=WAIT
     )
@@ -122,6 +129,7 @@ def test_editor_delivers_admin_returns_then_validates(  # long: one story, step 
     upload(page, "mujer_2025-08.csv", indicator_csv("SDMUJER", "2025-08", 35))
     page.wait_for_selector(".ent-accepted", timeout=WAIT)
     second = delivery_id_of(engine, "mujer_2025-08.csv")
+    assert wait_for_build(engine).state == "terminada"  # the upload's own build, then review
     review_as_admin(admin, app_url, second, "validate")
     built = wait_for_build(engine)
     assert built.state == "terminada", built.error
