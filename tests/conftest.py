@@ -240,3 +240,14 @@ def database_text_hits():
     """(conn, needle) → the tables whose rows contain needle as text: the privacy tests use it to
     prove no raw document number is stored anywhere."""
     return _database_text_hits
+
+
+BROWSER_FIXTURES = {"browser", "page", "new_context", "auth_state"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that drives Chromium is a `browser` test, marked or not (CI's second run, on
+    the system PostgreSQL, leaves them out with -m "not browser")."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
