@@ -109,7 +109,10 @@ def test_public_download_keeps_withheld_cells_withheld(page, app_url, built_ware
     with page.expect_download() as download:
         page.click("#pub-csv")
     content = Path(download.value.path()).read_text(encoding="utf-8-sig")
-    table = list(csv.reader(io.StringIO(content), delimiter=";"))
+    described = [line for line in content.splitlines() if line.startswith("# ")]
+    assert described, "the file says what it holds, in comment lines before the table"
+    data = "\n".join(line for line in content.splitlines() if not line.startswith("# "))
+    table = list(csv.reader(io.StringIO(data), delimiter=";"))
     assert table[0] == ["Corte", "Indicador", "Unidad", "Ámbito", "Cifra"]
     body = table[1:]
     expected = _rows(
