@@ -17,7 +17,8 @@ JAN, MAY = date(2024, 1, 1), date(2024, 5, 1)
 def kpis(page) -> dict[str, str]:
     """Indicator code → figure text of every KPI card on the page."""
     return page.eval_on_selector_all(
-        "[id^='kpi-UTA']", "els => Object.fromEntries(els.map(e => [e.id.slice(4), e.innerText]))"
+        "[id^='kpi-UTA']:not([id$='-info'])",  # the card's figure, not its '?' button
+        "els => Object.fromEntries(els.map(e => [e.id.slice(4), e.innerText]))",
     )
 
 
