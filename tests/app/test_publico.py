@@ -111,7 +111,7 @@ def test_public_download_keeps_withheld_cells_withheld(page, app_url, built_ware
     content = Path(download.value.path()).read_text(encoding="utf-8-sig")
     described = [line for line in content.splitlines() if line.startswith("# ")]
     assert described, "the file says what it holds, in comment lines before the table"
-    data = "\n".join(line for line in content.splitlines() if not line.startswith("# "))
+    data = "\n".join(line for line in content.splitlines() if line and not line.startswith("#"))
     table = list(csv.reader(io.StringIO(data), delimiter=";"))
     assert table[0] == ["Corte", "Indicador", "Unidad", "Ámbito", "Cifra"]
     body = table[1:]
