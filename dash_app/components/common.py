@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from dash import dcc, html
 
 from dash_app.state import FilterState, names, to_query
+from warehouse.text import fold
 
 # Buttons that could send a chart to a host other than this server (Plotly's cloud, Chart
 # Studio): none is shown, and plotlyServerURL is empty so that nothing has a destination.
@@ -31,8 +31,7 @@ GRAPH_CONFIG = {
 
 def file_slug(text: str, limit: int = 90) -> str:
     """'Atendidos · Kennedy · ene–may 2024' → 'atendidos_kennedy_ene_may_2024'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    folded = fold(text)
     return re.sub(r"[^a-z0-9]+", "_", folded).strip("_")[:limit].rstrip("_") or "grafica"
 
 

@@ -5,23 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from warehouse.formatting import MONTH_ABBR_ES as MONTH_ABBR
+from warehouse.formatting import MONTH_NAMES_ES as MONTH_NAMES
 from warehouse.text import strip_accents
-
-MONTH_ABBR = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"]
-MONTH_NAMES = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-]
 
 # Real-life misspellings seen in entity exports (each one is in seeds/catalog/locality_aliases).
 TYPOS: dict[str, str] = {

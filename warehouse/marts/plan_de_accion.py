@@ -32,6 +32,19 @@ def normalize_text(value: str) -> str:
     return plain.replace(" - ", "-")
 
 
+# The counts and ratio every compliance mart carries (fct_reporting_compliance,
+# mart_compliance_by_entity).
+COMPLIANCE_COLUMNS = (
+    "expected_activities",
+    "reported_activities",
+    "n_no_iniciada",
+    "n_iniciada",
+    "n_totalmente_ejecutada",
+    "n_not_reported",
+    "compliance_ratio",
+)
+
+
 def cutoffs() -> list[Cutoff]:
     """All follow-up cut-offs in chronological order."""
     frame = _frame(
@@ -123,13 +136,7 @@ def compliance_by_entity(
             "uta_code",
             "entity_code",
             "entity_short_name",
-            "expected_activities",
-            "reported_activities",
-            "n_no_iniciada",
-            "n_iniciada",
-            "n_totalmente_ejecutada",
-            "n_not_reported",
-            "compliance_ratio",
+            *COMPLIANCE_COLUMNS,
         ],
     )
 
@@ -153,13 +160,7 @@ def compliance_by_lead_entity(
             "uta_scope",
             "entity_code",
             "entity_short_name",
-            "expected_activities",
-            "reported_activities",
-            "n_no_iniciada",
-            "n_iniciada",
-            "n_totalmente_ejecutada",
-            "n_not_reported",
-            "compliance_ratio",
+            *COMPLIANCE_COLUMNS,
         ],
     )
 
