@@ -214,15 +214,20 @@ def session_user(engine: Engine | None, token: str, idle_minutes: float) -> User
     """The active user of a live session (touching it), or None if expired, idle or unknown."""
     if not isinstance(token, str) or not token or len(token) > 200:
         return None
+    # Every request of a page asks this: the session row is written at most once a minute
+    # (enough for the idle expiry), not on every callback.
     with (engine or get_engine()).begin() as conn:
         row = conn.execute(
             text(
-                "update auth.sessions s set last_seen_at = now() from auth.users u "
-                "where s.session_hash = :h and u.user_id = s.user_id and u.is_active "
-                "and s.expires_at > now() "
-                "and s.last_seen_at > now() - make_interval(secs => :idle) "
-                "returning u.user_id, u.email, u.role, u.entity_code, u.is_active, "
-                "u.last_login_at"
+                "with live as (select s.session_hash, s.last_seen_at, u.user_id, u.email, u.role, "
+                "u.entity_code, u.is_active, u.last_login_at "
+                "from auth.sessions s join auth.users u on u.user_id = s.user_id "
+                "where s.session_hash = :h and u.is_active and s.expires_at > now() "
+                "and s.last_seen_at > now() - make_interval(secs => :idle)), "
+                "touched as (update auth.sessions t set last_seen_at = now() from live "
+                "where t.session_hash = live.session_hash "
+                "and live.last_seen_at < now() - interval '60 seconds') "
+                "select user_id, email, role, entity_code, is_active, last_login_at from live"
             ),
             {"h": _hash_token(token), "idle": idle_minutes * 60},
         ).first()

@@ -219,3 +219,17 @@ def test_user_cli_round_trip(engine):
     assert (
         accounts.authenticate(engine, "nuevo.enlace@prueba.gov.co", "una-clave-bien-larga") is None
     )
+
+
+def test_idle_and_expired_sessions_end(engine):
+    user = accounts.add_user(engine, "inactivo@prueba.gov.co", "lector", "una-clave-larga-456")
+    token = accounts.open_session(engine, user, hours=8)
+    assert accounts.session_user(engine, token, idle_minutes=60).email == user.email
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "update auth.sessions set last_seen_at = now() - interval '2 hours' where user_id = %s",
+            (user.user_id,),
+        )
+    assert accounts.session_user(engine, token, idle_minutes=60) is None
+    fresh = accounts.open_session(engine, user, hours=0)  # expires at once
+    assert accounts.session_user(engine, fresh, idle_minutes=60) is None
