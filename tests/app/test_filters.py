@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import text
 
 from warehouse.formatting import format_change
@@ -121,13 +122,15 @@ def test_url_round_trip_back_forward_and_copied_link(page, app_url, built_wareho
 
     page.go_back()
     page.wait_for_url("**desde=2024-02**")
+    # Dash reacts to popstate after the URL changes: wait for the filter, not only the network.
+    expect(page.locator("#filter-from")).to_have_text("feb 2024", timeout=15000)
     settle(page)
-    assert page.inner_text("#filter-from") == "feb 2024"
     assert_kpis_match(page, built_warehouse, date(2024, 2, 1), date(2024, 4, 1), ["08"])
     page.go_forward()
     page.wait_for_url(after_url)
+    expect(page.locator("#filter-from")).to_have_text("ene 2024", timeout=15000)
     settle(page)
-    assert page.inner_text("#filter-from") == "ene 2024"
+    assert_kpis_match(page, built_warehouse, JAN, MAY, ["08"])
 
     other = new_context().new_page()  # a copied link reopens the same view (same user)
     other.goto(after_url)
