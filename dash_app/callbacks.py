@@ -124,16 +124,21 @@ def toggle_filters(_clicks, mode, is_open):
     return mode != "presentation"
 
 
+# Entering the mode asks for full screen; leaving it (the button or Esc) leaves full screen and
+# never asks again (assets/presentation.js holds the keys).
 clientside_callback(
-    """(clicks) => {
+    """(clicks, mode) => {
         if (!clicks) { return window.dash_clientside.no_update; }
-        if (document.fullscreenElement) { document.exitFullscreen().catch(() => null); }
-        else if (document.documentElement.requestFullscreen) {
+        const leaving = (mode || "").split(" ").includes("presentation");
+        if (leaving) {
+            if (document.fullscreenElement) { document.exitFullscreen().catch(() => null); }
+        } else if (!document.fullscreenElement && document.documentElement.requestFullscreen) {
             document.documentElement.requestFullscreen().catch(() => null);
         }
         return window.dash_clientside.no_update;
     }""",
     Output(ids.PRESENT_TOGGLE, "title"),
     Input(ids.PRESENT_TOGGLE, "n_clicks"),
+    State(ids.SHELL, "className"),
     prevent_initial_call=True,
 )

@@ -21,7 +21,7 @@ def _add_missing_columns(kind: ExportKind) -> str:
 
 
 def schema_ddl() -> str:
-    files = ("intake.sql", "auth.sql", "portal.sql")  # portal.sql references intake's tables
+    files = ("intake.sql", "auth.sql", "portal.sql", "committee.sql")  # portal.sql needs intake
     base = "\n\n".join((SQL_DIR / name).read_text(encoding="utf-8") for name in files)
     tables = "\n\n".join(
         raw_table_ddl(kind) + "\n" + _add_missing_columns(kind) for kind in EXPORT_KINDS.values()

@@ -35,6 +35,8 @@ PAGES: dict[str, frozenset[str]] = {
     "/404": INTERNAL,
     "/entregar": DELIVERY,
     "/auditoria": ADMIN,
+    "/sesiones": ADMIN,  # committee sessions: agenda, live attendance, quorum
+    "/sesion": INTERNAL,  # a session's slide (presenters walk the agenda)
 }
 
 # Public deployment: the only pages it registers (anyone, no login).
@@ -85,6 +87,17 @@ CALLBACKS: dict[str, frozenset[str]] = {
     # Audit log (/auditoria): read-only, admin only.
     "aud-table.children": ADMIN,
     "aud-download.data": ADMIN,
+    # Committee sessions (/sesiones): create, pick, mark attendance — the secretariat's.
+    **dict.fromkeys(
+        (
+            "ses-create-result.children",
+            "ses-pick.options",
+            "ses-pick.value",
+            "ses-detail.children",
+            "ses-quorum.children",
+        ),
+        ADMIN,
+    ),
 }
 
 # Public deployment: what its shell and the public page write; nothing else is registered there.

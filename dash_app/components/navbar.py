@@ -20,6 +20,7 @@ PAGES = (
     ("/publico", "Público"),  # the public page (docs/dominio.md, Hoja de ruta, paso 4)
     ("/entregar", "Entregar"),  # the entity portal: admin and editor only
     ("/auditoria", "Auditoría"),  # admin only
+    ("/sesiones", "Sesiones"),  # committee sessions: admin only
 )
 PUBLIC_PAGES = (("/publico", "Datos públicos"),)  # all a public deployment shows
 MENU_TOGGLE, MENU_COLLAPSE = "navbar-toggler", "navbar-collapse"

@@ -1,0 +1,168 @@
+"""Committee sessions (pages /sesiones and /sesion): the agenda as slides, each slide a link
+framed with the session's filters, and the live quorum block."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from dash_app.state import FilterState, filter_context, to_query
+from warehouse import committee
+from warehouse.formatting import format_date, format_number
+
+SLIDE_PATH = "/sesion"
+INTEGRATE_INDICATOR = "UTA1_INTEGRATE_ORIENTACIONES"
+OWN_KINDS = {"quorum", "instalacion", "varios"}  # drawn by /sesion; the others are app pages
+
+
+def frame_state(item: committee.AgendaItem, session: committee.Session) -> FilterState:
+    """The filters a slide is shown with: the session's cut-off (else the default period),
+    presentation mode, and the item's UTA."""
+    context = filter_context()
+    start, end = context.cutoffs.get(
+        session.cutoff_code or "", (context.default_start, context.default_end)
+    )
+    uta = item.uta_code if item.uta_code in context.uta_codes else None
+    return FilterState(start, end, uta=uta, presentation=True)
+
+
+def slide_url(item: committee.AgendaItem, session: committee.Session) -> str:
+    if item.kind in OWN_KINDS or not item.view_path:
+        return f"{SLIDE_PATH}?" + urlencode(
+            {"id": session.session_id, "n": item.position, "presentacion": "1"}
+        )
+    extra = {"indicador": INTEGRATE_INDICATOR} if item.kind == "centros_integrate" else None
+    return item.view_path + to_query(frame_state(item, session), extra)
+
+
+def deck(session: committee.Session, items: list[committee.AgendaItem], index: int) -> html.Div:
+    """The slides for assets/presentation.js (→/← walk them, r returns to the framed slide)."""
+    return html.Div(
+        id="slide-deck",
+        hidden=True,
+        **{
+            "data-slides": json.dumps([slide_url(item, session) for item in items]),
+            "data-index": str(index),
+            "data-session": str(session.session_id),
+        },
+    )
+
+
+def session_title(session: committee.Session) -> str:
+    kind = committee.KINDS.get(session.kind, session.kind).lower()
+    place = f" · {session.place}" if session.place else ""
+    return f"Sesión {kind} del {format_date(session.session_date)}{place}"
+
+
+def quorum_block(session_id: int, large: bool = False) -> html.Div:
+    """Quorum, big, and who is absent (marts.mart_committee_quorum / _attendance, live)."""
+    numbers = committee.quorum(session_id)
+    if numbers is None:
+        return html.Div("Sin datos de asistencia: falta construir el tablero.", className="alert")
+    attendance = committee.attendance(session_id)
+    reached = bool(numbers["has_quorum"])
+    verdict = "Hay quórum" if reached else "No hay quórum"
+    line = (
+        f"{verdict}: asisten {format_number(numbers['attending_entities'])} de "
+        f"{format_number(numbers['member_entities'])} entidades miembro "
+        f"(se requieren {format_number(numbers['quorum_required'])})."
+    )
+    absent = attendance[attendance["attendance"] != "asiste"]
+    absent_items = [
+        html.Li(f"{row.entity_name}" + (" (sin marcar)" if row.attendance == "sin marcar" else ""))
+        for row in absent.itertuples()
+    ]
+    return html.Div(
+        [
+            html.P(
+                line,
+                id="ses-quorum-line",
+                className=("display-6 " if large else "fs-4 ")
+                + ("text-success-emphasis" if reached else "text-danger-emphasis")
+                + " fw-semibold",
+            ),
+            html.H2("Entidades ausentes", className="h5 mt-3") if absent_items else None,
+            html.Ul(absent_items, className="columns-2") if absent_items else None,
+        ],
+        **{"aria-live": "polite"},
+    )
+
+
+def agenda_list(session: committee.Session, items: list[committee.AgendaItem]) -> html.Ol:
+    return html.Ol(
+        [
+            html.Li(
+                [
+                    html.A(item.title, href=slide_url(item, session)),
+                    html.Span(
+                        f" · presenta {item.presenter_entity}" if item.presenter_entity else "",
+                        className="text-body-secondary",
+                    ),
+                ]
+            )
+            for item in items
+        ],
+        id="ses-agenda-list",
+    )
+
+
+def attendance_rows(session_id: int) -> list:
+    """One row per member entity: Asiste / No asiste, delegate and role (ids carry the code;
+    the server checks it against the members on every write)."""
+    rows = []
+    for row in committee.attendance(session_id).itertuples():
+        value = {"asiste": "asiste", "no asiste": "no asiste"}.get(row.attendance)
+        code = row.entity_code
+        rows.append(
+            dbc.Row(
+                [
+                    dbc.Col(html.Span(row.entity_name, id=f"ses-name-{code}"), md=4),
+                    dbc.Col(
+                        html.Fieldset(
+                            [
+                                html.Legend(
+                                    f"Asistencia de {row.entity_name}", className="visually-hidden"
+                                ),
+                                dbc.RadioItems(
+                                    id={"type": "ses-mark", "entity": code},
+                                    options=[
+                                        {"label": "Asiste", "value": "asiste"},
+                                        {"label": "No asiste", "value": "no asiste"},
+                                    ],
+                                    value=value,
+                                    inline=True,
+                                ),
+                            ]
+                        ),
+                        md=3,
+                    ),
+                    dbc.Col(
+                        dbc.Input(
+                            id={"type": "ses-delegate", "entity": code},
+                            value=row.delegate_name or "",
+                            placeholder="Delegado (opcional)",
+                            debounce=True,
+                            size="sm",
+                            **{"aria-label": f"Delegado de {row.entity_name}"},
+                        ),
+                        md=3,
+                    ),
+                    dbc.Col(
+                        dbc.Input(
+                            id={"type": "ses-role", "entity": code},
+                            value=row.delegate_role or "",
+                            placeholder="Cargo (opcional)",
+                            debounce=True,
+                            size="sm",
+                            **{"aria-label": f"Cargo del delegado de {row.entity_name}"},
+                        ),
+                        md=2,
+                    ),
+                ],
+                className="py-1 border-bottom g-2 align-items-center",
+            )
+        )
+    return rows
