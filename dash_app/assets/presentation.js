@@ -16,7 +16,9 @@
     return !!shell && shell.classList.contains("presentation");
   }
 
-  function typing(target) {
+  var DROPDOWN_KEYS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", " ", "Enter", "Escape"];
+
+  function typing(target, key) {
     if (!target) { return false; }
     if (target.isContentEditable) { return true; }
     var tag = (target.tagName || "").toLowerCase();
@@ -26,7 +28,12 @@
       return ["button", "checkbox", "radio", "submit", "reset"].indexOf(kind) < 0 &&
         !target.classList.contains("dash-dropdown-focus-target");
     }
-    return !!target.closest && !!target.closest(".dash-dropdown-content, [role=listbox]");
+    // An open dropdown keeps every key; a closed one holding the focus keeps the keys that
+    // open or move it (r, f, Home, End and the page keys still work there).
+    if (document.querySelector(".dash-dropdown-content")) { return true; }
+    var inDropdown = !!target.closest &&
+      !!target.closest(".dash-dropdown-wrapper, .dash-dropdown-content, [role=listbox]");
+    return inDropdown && DROPDOWN_KEYS.indexOf(key) >= 0;
   }
 
   var STORE = "tablero-slide-deck";
@@ -65,6 +72,8 @@
 
   function go(href) {
     if (!href) { return; }
+    // A new slide starts with no control holding the focus (its keys would keep the arrows).
+    if (document.activeElement && document.activeElement.blur) { document.activeElement.blur(); }
     // Through Dash's router (no reload): history entry + popstate, as a menu link does.
     window.history.pushState({}, "", href);
     window.dispatchEvent(new PopStateEvent("popstate"));
@@ -88,7 +97,8 @@
   }
 
   document.addEventListener("keydown", function (event) {
-    if (!presenting() || event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) {
+    var target = event.target;
+    if (!presenting() || event.altKey || event.ctrlKey || event.metaKey || typing(target, event.key)) {
       return;
     }
     var key = event.key;

@@ -109,6 +109,24 @@ def agenda_list(session: committee.Session, items: list[committee.AgendaItem]) -
     )
 
 
+def _labelled_input(kind: str, code: str, value, placeholder: str, name: str) -> html.Label:
+    """A text box inside its (visually hidden) label: announced with the entity's name."""
+    return html.Label(
+        [
+            html.Span(name, className="visually-hidden"),
+            dbc.Input(
+                id={"type": kind, "entity": code},
+                value=value or "",
+                placeholder=f"{placeholder} (opcional)",
+                debounce=True,
+                size="sm",
+                maxlength=committee.MAX_TEXT,
+            ),
+        ],
+        className="w-100 mb-0",
+    )
+
+
 def attendance_rows(session_id: int) -> list:
     """One row per member entity: Asiste / No asiste, delegate and role (ids carry the code;
     the server checks it against the members on every write)."""
@@ -140,24 +158,22 @@ def attendance_rows(session_id: int) -> list:
                         md=3,
                     ),
                     dbc.Col(
-                        dbc.Input(
-                            id={"type": "ses-delegate", "entity": code},
-                            value=row.delegate_name or "",
-                            placeholder="Delegado (opcional)",
-                            debounce=True,
-                            size="sm",
-                            **{"aria-label": f"Delegado de {row.entity_name}"},
+                        _labelled_input(
+                            "ses-delegate",
+                            code,
+                            row.delegate_name,
+                            "Delegado",
+                            f"Delegado de {row.entity_name}",
                         ),
                         md=3,
                     ),
                     dbc.Col(
-                        dbc.Input(
-                            id={"type": "ses-role", "entity": code},
-                            value=row.delegate_role or "",
-                            placeholder="Cargo (opcional)",
-                            debounce=True,
-                            size="sm",
-                            **{"aria-label": f"Cargo del delegado de {row.entity_name}"},
+                        _labelled_input(
+                            "ses-role",
+                            code,
+                            row.delegate_role,
+                            "Cargo",
+                            f"Cargo del delegado de {row.entity_name}",
                         ),
                         md=2,
                     ),
