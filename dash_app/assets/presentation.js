@@ -89,6 +89,16 @@
     go(d.slides[target]);
   }
 
+  // Esc: the same page without presentation mode (the URL holds the mode), out of full screen.
+  function leave() {
+    try { window.sessionStorage.removeItem(STORE); } catch (err) { /* private */ }
+    if (document.fullscreenElement) { document.exitFullscreen().catch(function () { return null; }); }
+    var params = new URLSearchParams(window.location.search);
+    params.delete("presentacion");
+    var query = params.toString();
+    go(window.location.pathname + (query ? "?" + query : ""));
+  }
+
   function toggleFullScreen() {
     if (document.fullscreenElement) { document.exitFullscreen().catch(function () { return null; }); }
     else if (document.documentElement.requestFullscreen) {
@@ -111,11 +121,8 @@
     else if (key === "r" || key === "R") {
       var current = deck();
       if (current && current.slides.length) { go(current.slides[current.index]); }
-    } else if (key === "Escape") {
-      try { window.sessionStorage.removeItem(STORE); } catch (err) { /* private */ }
-      var toggle = document.getElementById("presentation-toggle");
-      if (toggle) { toggle.click(); toggle.blur(); }
-    } else { handled = false; }
+    } else if (key === "Escape") { leave(); }
+    else { handled = false; }
     if (handled) { event.preventDefault(); event.stopPropagation(); }
   }, true);
 

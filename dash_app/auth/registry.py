@@ -95,6 +95,8 @@ CALLBACKS: dict[str, frozenset[str]] = {
             "ses-pick.value",
             "ses-detail.children",
             "ses-quorum.children",
+            "ses-report-download.data",
+            "ses-report-note.children",
         ),
         ADMIN,
     ),

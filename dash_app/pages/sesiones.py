@@ -13,8 +13,10 @@ from dash.exceptions import PreventUpdate
 from flask_login import current_user
 
 from dash_app.components.common import page_header
+from dash_app.pdf import PdfError, html_to_pdf
 from dash_app.views import sesiones as view
-from warehouse import committee
+from dash_app.views.session_report import report_html
+from warehouse import audit, committee
 from warehouse.formatting import format_date
 from warehouse.marts import reference
 
@@ -94,6 +96,20 @@ def layout(**query) -> html.Div:
                                 value=chosen,
                                 clearable=False,
                                 placeholder="Aún no hay sesiones: cree la primera.",
+                            ),
+                            html.Div(
+                                [
+                                    dbc.Button(
+                                        "Informe de la sesión (PDF)",
+                                        id="ses-report",
+                                        color="secondary",
+                                        outline=True,
+                                        size="sm",
+                                    ),
+                                    dcc.Loading(html.Span(id="ses-report-note", className="ms-2")),
+                                    dcc.Download(id="ses-report-download"),
+                                ],
+                                className="mt-2",
                             ),
                             html.Div(id="ses-detail", className="mt-3"),
                         ],
@@ -197,3 +213,27 @@ def mark(marks, delegates, roles, session_id):
 
 def _at(values: list, position: int) -> str:
     return str(values[position] or "") if position < len(values) else ""
+
+
+@callback(
+    Output("ses-report-download", "data"),
+    Output("ses-report-note", "children"),
+    Input("ses-report", "n_clicks"),
+    State("ses-pick", "value"),
+    prevent_initial_call=True,
+)
+def report(clicks, session_id):
+    """The annex to the minutes: attendance, quorum and every UTA slide at the session's
+    filters, printed to PDF on the server (dash_app/pdf.py)."""
+    chosen = committee.session(session_id)
+    if not clicks or chosen is None:
+        raise PreventUpdate
+    try:
+        pdf = html_to_pdf(report_html(chosen))
+    except PdfError as error:
+        return no_update, dbc.Alert(str(error), color="danger", className="mb-0 d-inline-block")
+    audit.record(
+        None, current_user.email, "exportación", f"informe PDF de la sesión {chosen.session_id}"
+    )
+    name = f"informe_sesion_{chosen.session_date.isoformat()}.pdf"
+    return dcc.send_bytes(pdf, name), "PDF listo."

@@ -11,6 +11,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
+from pypdf import PdfReader
 from sqlalchemy import text
 
 from .helpers import pick, settle
@@ -119,4 +120,30 @@ def test_a_whole_session_from_the_dashboard(new_context, app_url, built_warehous
     page.wait_for_url(f"**n={count}**")
     page.keyboard.press("Escape")
     expect(page.locator("#shell-root")).not_to_have_class(re.compile(r"\bpresentation\b"))
+
+    # The annex to the minutes: quorum line and each UTA's headline figures, in the PDF's text.
+    page.goto(app_url + "/sesiones")
+    with page.expect_download(timeout=120_000) as download:
+        page.click("#ses-report")
+    path = shots / "informe.pdf"
+    download.value.save_as(path)
+    pdf_text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages)
+    assert f"Hay quórum: asisten {half + 1} de {members} entidades miembro" in pdf_text
+    assert "Salón de los Virreyes" in pdf_text and "Datos al" in pdf_text
+    for uta_title in (t for t in titles if t.startswith("Seguimiento")):
+        assert uta_title.split(" · ")[0] in pdf_text
+    for code, figure in _uta1_headlines(page, app_url, uta_slide).items():
+        assert figure in pdf_text, (code, figure)
     page.close()
+
+
+def _uta1_headlines(page, app_url, slide_url) -> dict[str, str]:
+    """The figures the UTA slide shows (its KPI cards), read in the browser."""
+    page.goto(slide_url)
+    page.wait_for_selector("[id^='kpi-']")
+    settle(page)
+    cards = page.locator("[id^='kpi-']:not([id$='-info'])")
+    return {
+        cards.nth(i).get_attribute("id"): cards.nth(i).inner_text().strip()
+        for i in range(cards.count())
+    }

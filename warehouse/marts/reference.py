@@ -63,6 +63,15 @@ def built_at():
     return scalar("select max(built_at) from marts.mart_build_info")
 
 
+def review_states() -> pd.DataFrame:
+    """Accepted deliveries in force per review state, as of the last build."""
+    return frame(
+        "select review_state, deliveries from marts.mart_delivery_review_states "
+        "order by review_state",
+        columns=["review_state", "deliveries"],
+    )
+
+
 def build_status() -> dict | None:
     """Live (not cached): last successful build, last attempt and whether it failed, and accepted
     deliveries not yet in the marts (mart_build_status, a view). None before the first build."""
