@@ -115,7 +115,9 @@ end;
     ['bucket_month date', 'bucket_label text']) }}
 begin atomic
     with monthly as (
-{{ indicator_monthly_totals(s, ['date_trunc(p_grain, f.period_month)::date as bucket_month'],
+{#- a stock's latest available value from before p_from (indicator_lookback_start) counts in the
+    first bucket, so the series ends where the card's figure is -#}
+{{ indicator_monthly_totals(s, ['date_trunc(p_grain, greatest(f.period_month, p_from))::date as bucket_month'],
     extra_filter="p_grain in ('month', 'quarter', 'year')") }}
     )
     select
@@ -146,7 +148,7 @@ begin atomic
             f.period_month,
             f.indicator_value
         from {{ s }}.fct_indicator_values as f
-        where {{ indicator_fact_filter() }}
+        where {{ indicator_fact_filter(s) }}
           and {{ indicator_locality_filter() }}
           and (
               (p_dimension = 'sex' and f.sex <> 'total' and f.age_group = 'total')
