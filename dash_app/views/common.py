@@ -16,7 +16,7 @@ from warehouse.formatting import (  # RULE_LABELS: the views read it as common.R
     format_months,
     format_number,
 )
-from warehouse.marts import indicadores, indicators, plan_de_accion
+from warehouse.marts import indicadores, indicators, plan_de_accion, rates
 from warehouse.marts.comparison import year_over_year as comparison_for
 
 SCOPE_ALL = "Aplican todos los filtros: periodo, localidad, entidad y UTA."
@@ -85,6 +85,21 @@ def carried_month(result: dict) -> date | None:
     if result.get("value") is None or last is None or start is None:
         return None
     return last if last < start else None
+
+
+def rate_text(code: str, state: FilterState) -> str | None:
+    """'Tasa: 12,34 por 1.000 habitantes (población 2024)': the card's figure per 1.000
+    inhabitants of its own year (marts.indicator_rate), or None without one."""
+    window = cached_call(indicators.figure_window, code, state.start, state.end)
+    rate = cached_call(
+        rates.indicator_rate, code, window.start, window.end, state.locality_list, state.entity
+    )
+    if rate.rate_per_1000 is None:
+        return None
+    return (
+        f"Tasa: {format_number(rate.rate_per_1000, 2)} por 1.000 habitantes "
+        f"(población {rate.population_year})."
+    )
 
 
 def figure_text(result: dict) -> str:

@@ -177,7 +177,11 @@ def _headline_row(code: str, state: FilterState, row: pd.Series) -> dbc.Row:
         if result["lag_months"]
         else f"Cifra del periodo · {state.period_label}",
         common.figure_text(result),
-        common.figure_footnote(result, row["unit"]),
+        " ".join(
+            text
+            for text in (common.figure_footnote(result, row["unit"]), common.rate_text(code, state))
+            if text
+        ),
         common.change_text(result, previous),
         value_id=ID_KPI,
     )
