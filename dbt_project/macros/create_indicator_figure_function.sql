@@ -127,11 +127,17 @@ end;
     ['p_localities text[] default null', "p_grain text default 'month'", 'p_entity_code text default null'],
     ['bucket_month date', 'bucket_label text']) }}
 begin atomic
-    with monthly as (
-{#- a stock's latest available value from before p_from (indicator_lookback_start) counts in the
-    first bucket, so the series ends where the card's figure is -#}
-{{ indicator_monthly_totals(s, ['date_trunc(p_grain, greatest(f.period_month, p_from))::date as bucket_month'],
+    with read_months as (
+{{ indicator_monthly_totals(s, ['date_trunc(p_grain, f.period_month)::date as bucket_month'],
     extra_filter="p_grain in ('month', 'quarter', 'year')") }}
+    ),
+    {#- a month before p_from (a stock's lookback, indicator_lookback_start) is kept only when it
+        is the latest month read, i.e. the period has no data month: the series then shows the
+        latest available value at its own month, where the card's "dato de …" says it is -#}
+    monthly as (
+        select r.* from read_months as r
+        where r.period_month >= p_from
+           or r.period_month = (select max(l.period_month) from read_months as l)
     )
     select
         m.bucket_month,
