@@ -220,11 +220,11 @@ def test_new_catalogue_row_and_delivery_reach_the_marts(isolated_settings, tmp_p
 
 
 def test_loader_calendar_equals_dim_period(built_warehouse):
-    """The loader rejects months outside dim_period, so the two calendars must be the same."""
-    from warehouse.contracts import CALENDAR_FIRST_MONTH, CALENDAR_LAST_MONTH
+    """The loader rejects months outside dim_period; both read dbt_project.yml's vars."""
+    from warehouse.calendar import calendar_bounds
 
     with built_warehouse.connect() as conn:
         first, last = conn.execute(
             text("select min(period_month), max(period_month) from marts.dim_period")
         ).one()
-    assert (first, last) == (CALENDAR_FIRST_MONTH, CALENDAR_LAST_MONTH)
+    assert (first, last) == calendar_bounds()

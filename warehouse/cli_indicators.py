@@ -189,6 +189,11 @@ def _echo_answer(answer: FigureAnswer) -> None:
     detail = f"{figure.months_with_data} meses con dato"
     if figure.aggregation_rule == "last" and figure.last_month:
         detail = f"dato de {format_month(figure.last_month)}; {detail}"
+        if figure.last_month < window.start:  # catalogue stock_validity_months
+            detail = (
+                f"último valor disponible: dato de {format_month(figure.last_month)}, "
+                "sin dato en el periodo"
+            )
     typer.echo(f"Valor: {format_number(figure.value)} {info['unit']} ({detail})")
     if people:
         typer.echo(
@@ -207,13 +212,48 @@ def figure_command(
     ] = None,
     entity: str | None = typer.Option(None, "--entity", help="Código de la entidad que reporta."),
     as_json: bool = typer.Option(False, "--json", help="Salida en JSON."),
+    rate: bool = typer.Option(
+        False, "--rate", help="Además, la cifra por 1.000 habitantes del año del dato."
+    ),
 ) -> None:
     """Imprime la cifra que muestra el tablero para esos filtros, según la regla del indicador."""
     answer = _answer(code, start, end, locality, entity)
+    per_1000 = _rate(answer) if rate else None
     if as_json:
-        typer.echo(json.dumps(_payload(answer), ensure_ascii=False, indent=2))
-    else:
-        _echo_answer(answer)
+        payload = _payload(answer)
+        if per_1000 is not None:
+            payload |= {
+                "rate_per_1000": per_1000.rate_per_1000,
+                "population_year": per_1000.population_year,
+                "population": per_1000.population,
+            }
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    _echo_answer(answer)
+    if per_1000 is not None:
+        _echo_rate(per_1000)
+
+
+def _rate(answer: FigureAnswer):
+    """The figure per 1.000 inhabitants of its own year (marts.indicator_rate), same window."""
+    from warehouse.marts.rates import indicator_rate
+
+    window = answer.window
+    return indicator_rate(
+        answer.info["indicator_code"], window.start, window.end, answer.codes, answer.entity_code
+    )
+
+
+def _echo_rate(per_1000) -> None:
+    from warehouse.formatting import format_number
+
+    if per_1000.rate_per_1000 is None:
+        typer.echo("Tasa por 1.000 habitantes: — (sin cifra o sin población para ese año)")
+        return
+    typer.echo(
+        f"Tasa: {format_number(per_1000.rate_per_1000, 2)} por 1.000 habitantes "
+        f"(población {per_1000.population_year}: {format_number(per_1000.population)})"
+    )
 
 
 def register(app: typer.Typer) -> None:

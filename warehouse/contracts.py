@@ -7,7 +7,6 @@ also the raw table's column names; every raw table adds the lineage columns belo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 
 @dataclass(frozen=True)
@@ -62,10 +61,7 @@ LINEAGE_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("loaded_at", "timestamptz not null", True, "Momento de la carga."),
 )
 
-# The dashboard's month calendar (dbt dim_period): the policy's horizon, 2023-01 to 2035-12.
-# Rows outside it could never join a period, so the loader rejects them (tests keep the two equal).
-CALENDAR_FIRST_MONTH = date(2023, 1, 1)
-CALENDAR_LAST_MONTH = date(2035, 12, 1)
+# The dashboard's month calendar is configured once, in dbt_project.yml (warehouse/calendar.py).
 
 # The committee's Secretaría Técnica (docs/dominio.md): it delivers the attendance lists.
 SECRETARIAT_ENTITY = "SDG"

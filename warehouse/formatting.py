@@ -111,9 +111,13 @@ def format_date(day: date | None) -> str:
     return f"{day.day} {MONTH_ABBR_ES[day.month - 1]} {day.year}"
 
 
-def format_change(current: float | Decimal | None, previous: float | Decimal | None) -> str | None:
+def format_change(
+    current: float | Decimal | None,
+    previous: float | Decimal | None,
+    against: str | None = None,
+) -> str | None:
     """'▲ 12 % frente al mismo periodo del año anterior' (None when a side is missing, 0, NaN
-    or infinite)."""
+    or infinite); `against` names what is compared instead ('▲ 12 % frente a oct 2023 …')."""
     now = None if current is None else _as_decimal(current)
     before = None if previous is None else _as_decimal(previous)
     if now is None or before is None or before == 0:
@@ -125,6 +129,12 @@ def format_change(current: float | Decimal | None, previous: float | Decimal | N
         context.Emax, context.Emin = MAX_EMAX, MIN_EMIN
         ratio = (now - before) / before
         if ratio == 0:
-            return "= igual que el mismo periodo del año anterior"
+            return (
+                f"= igual que {against}"
+                if against
+                else ("= igual que el mismo periodo del año anterior")
+            )
         arrow = "▲" if ratio > 0 else "▼"
+        if against:
+            return f"{arrow} {format_percent(abs(ratio))} frente a {against}"
         return f"{arrow} {format_percent(abs(ratio))} frente al mismo periodo del año anterior"

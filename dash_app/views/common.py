@@ -10,12 +10,14 @@ from dash_app.cache import cached_call
 from dash_app.state import FilterState
 from warehouse.formatting import (  # RULE_LABELS: the views read it as common.RULE_LABELS
     RULE_LABELS,
+    format_change,
     format_month,
     format_month_range,
     format_months,
     format_number,
 )
-from warehouse.marts import indicadores, indicators, plan_de_accion
+from warehouse.marts import indicadores, indicators, plan_de_accion, rates
+from warehouse.marts.comparison import year_over_year as comparison_for
 
 SCOPE_ALL = "Aplican todos los filtros: periodo, localidad, entidad y UTA."
 
@@ -40,15 +42,64 @@ def indicator_figure(code: str, state: FilterState, localities=None) -> dict:
         **result,
         "lag_months": window.lag_months,
         "cutoff_name": window.cutoff_name,
+        "window_start": window.start,
         "window_end": window.end,
     }
 
 
 def previous_figure(code: str, state: FilterState) -> dict:
-    """The same figure for the same window a year before."""
+    """The figure to compare with (warehouse.marts.comparison): the same months a year before
+    for a period of at most 12 months, a stock's value 12 months before its latest value;
+    value None when nothing comparable exists. `against` says what is compared."""
+    current = indicator_figure(code, state)
     window = cached_call(indicators.figure_window, code, state.start, state.end)
-    start, end = indicators.previous_period(window.start, window.end)
-    return cached_call(indicadores.figure, code, start, end, state.locality_list, state.entity)
+    comparison = comparison_for(current["rule"], window.start, window.end, current["last"])
+    if comparison is None:
+        return {"value": None, "against": None}
+    result = cached_call(
+        indicadores.figure,
+        code,
+        comparison.start,
+        comparison.end,
+        state.locality_list,
+        state.entity,
+    )
+    against = None
+    if comparison.stock_month is not None and result["last"] is not None:
+        against = (
+            f"{format_month(result['last'])} (dato de {format_month(comparison.stock_month)} "
+            "frente al de 12 meses antes)"
+        )
+    return {**result, "against": against}
+
+
+def change_text(result: dict, previous: dict) -> str | None:
+    """The KPI's change line: what is compared with what (format_change)."""
+    return format_change(result["value"], previous["value"], previous.get("against"))
+
+
+def carried_month(result: dict) -> date | None:
+    """A stock's latest available value from before its window (catalogue
+    stock_validity_months): the month it is from, else None."""
+    last, start = result.get("last"), result.get("window_start")
+    if result.get("value") is None or last is None or start is None:
+        return None
+    return last if last < start else None
+
+
+def rate_text(code: str, state: FilterState) -> str | None:
+    """'Tasa: 12,34 por 1.000 habitantes (población 2024)': the card's figure per 1.000
+    inhabitants of its own year (marts.indicator_rate), or None without one."""
+    window = cached_call(indicators.figure_window, code, state.start, state.end)
+    rate = cached_call(
+        rates.indicator_rate, code, window.start, window.end, state.locality_list, state.entity
+    )
+    if rate.rate_per_1000 is None:
+        return None
+    return (
+        f"Tasa: {format_number(rate.rate_per_1000, 2)} por 1.000 habitantes "
+        f"(población {rate.population_year})."
+    )
 
 
 def figure_text(result: dict) -> str:
@@ -58,6 +109,12 @@ def figure_text(result: dict) -> str:
 def figure_footnote(result: dict, unit: str) -> str:
     if result["value"] is None:
         return "No hay datos para estos filtros."
+    carried = carried_month(result)
+    if carried is not None:
+        return (
+            f"{unit}; último valor disponible: dato de {format_month(carried)} "
+            "(sin dato en el periodo; la fuente sigue vigente)."
+        )
     months = format_month_range(result["first"], result["last"])
     text = f"{unit}; {RULE_LABELS.get(result['rule'], result['rule'])} ({months})."
     lag = result.get("lag_months") or 0

@@ -14,7 +14,6 @@ from dash_app.figures.charts import breakdown_bar, ranking_bar, series_bar
 from dash_app.state import FilterState
 from dash_app.views import common, downloads, lineage
 from warehouse.formatting import (
-    format_change,
     format_month_range,
     format_number,
 )
@@ -178,8 +177,12 @@ def _headline_row(code: str, state: FilterState, row: pd.Series) -> dbc.Row:
         if result["lag_months"]
         else f"Cifra del periodo · {state.period_label}",
         common.figure_text(result),
-        common.figure_footnote(result, row["unit"]),
-        format_change(result["value"], previous["value"]),
+        " ".join(
+            text
+            for text in (common.figure_footnote(result, row["unit"]), common.rate_text(code, state))
+            if text
+        ),
+        common.change_text(result, previous),
         value_id=ID_KPI,
     )
     person_kpi = persons_card(code, state)

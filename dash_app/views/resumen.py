@@ -11,7 +11,7 @@ from dash_app.components.common import empty_note, graph, kpi_card
 from dash_app.figures.charts import compliance_gauge
 from dash_app.state import FilterState, to_query
 from dash_app.views import common
-from warehouse.formatting import format_change, format_number, format_percent
+from warehouse.formatting import format_number, format_percent
 from warehouse.marts import plan_de_accion, reference
 
 UTAS = ("UTA1", "UTA2", "UTA3")
@@ -36,7 +36,7 @@ def _headline_cards(uta: str, state: FilterState) -> list:
                     row.indicator_name,
                     common.figure_text(result),
                     common.figure_footnote(result, row.unit),
-                    format_change(result["value"], previous["value"]),
+                    common.change_text(result, previous),
                     value_id=kpi_id(row.indicator_code),
                     href=href,
                     info=[

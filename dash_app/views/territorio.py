@@ -47,7 +47,7 @@ def locality_rank(code: str, locality: str, state: FilterState) -> str:
 
 
 def locality_rate_text(code: str, locality: str, state: FilterState) -> str:
-    """The locality's figure per 1.000 inhabitants of 2024, two decimals ('—' without one)."""
+    """The locality's figure per 1.000 inhabitants of the figure's year, 2 decimals (or '—')."""
     row = locality_row(code, locality, state)
     if row is None or pd.isna(row["rate_per_1000"]):
         return "—"
@@ -63,7 +63,8 @@ def page_keys(catalogue: pd.DataFrame) -> dict:
 
 
 def map_frame(code: str, state: FilterState, measure: str) -> pd.DataFrame:
-    """Figure per locality (dbt function) and, for 'tasa', per 1.000 inhabitants of 2024."""
+    """Figure per locality (dbt function) and, for 'tasa', per 1.000 inhabitants of the
+    figure's own year (population_year)."""
     frame = cached_call(indicadores.figure_by_locality, code, state.start, state.end, state.entity)
     if frame.empty:
         return frame
@@ -118,6 +119,16 @@ def resolve(state: FilterState, extras: dict) -> dict:
     }
 
 
+def population_years(frame: pd.DataFrame) -> str:
+    """The years of the populations the rates divide by ('2024', '2022 y 2023')."""
+    if frame.empty or "population_year" not in frame:
+        return "del año de cada cifra"
+    years = sorted({int(y) for y in frame["population_year"].dropna()})
+    if not years:
+        return "del año de cada cifra"
+    return " y ".join(str(y) for y in years) if len(years) <= 2 else f"{years[0]}–{years[-1]}"
+
+
 def _radio_options(labels: dict[str, str]) -> list[dict]:
     return [{"label": v, "value": k} for k, v in labels.items()]
 
@@ -132,7 +143,7 @@ def render(state: FilterState, code: str | None, measure: str | None, area: str 
     unit = row["unit"] if measure == "absoluto" else f"{row['unit']} por 1.000 hab."
     frame = map_frame(code, state, measure)
     title = f"{row['indicator_name']} · {state.period_label} ({unit})"
-    source = f"{row['entity_short_name']}; población 2024: SDP / DANE"
+    source = f"{row['entity_short_name']}; población {population_years(frame)}: SDP / DANE"
     figure = choropleth(
         frame,
         title,

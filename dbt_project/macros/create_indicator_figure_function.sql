@@ -4,9 +4,12 @@
     localities' total rows (all localities, Distrito included, when none are given):
       indicator_figure(code, from, to, localities, entity)           one figure;
       indicator_figure_by_locality(code, from, to, entity)           one row per locality with data,
-        with its 2024 population, the figure per 1.000 inhabitants and its rank among localities;
+        with the figure per 1.000 inhabitants of the figure's own year (the year of its last
+        data month, mart_population_by_year) and its rank among localities;
       indicator_series(code, from, to, localities, grain, entity)    one row per month/quarter/year;
-      indicator_breakdown(code, from, to, localities, dimension, entity)  one row per sex or age group.
+      indicator_breakdown(code, from, to, localities, dimension, entity)  one row per sex or age group;
+      indicator_rate(code, from, to, localities, entity)             indicator_figure per 1.000
+        inhabitants of its own year (create_indicator_rate_function.sql).
     They live in var('marts_schema') beside the marts and are SQL-standard bodies (BEGIN ATOMIC):
     PostgreSQL binds them to the tables by OID, so when a build into a side schema (marts_next) is
     renamed into `marts`, the functions move with their tables and keep working. Such bodies are
@@ -16,10 +19,11 @@
     (indicator_monthly_totals) and the rule's output columns (indicator_rule_columns). -#}
 {% macro create_indicator_figure_function() %}
 {%- set s = var('marts_schema', 'marts') -%}
-{%- set missing = missing_relations(s, ['fct_indicator_values', 'dim_indicator', 'dim_locality', 'dim_period']) -%}
+{%- set missing = missing_relations(s, ['fct_indicator_values', 'dim_indicator', 'dim_locality', 'dim_period', 'mart_population_by_year']) -%}
 {%- if missing -%}
 select 'indicator figure functions not created: missing {{ s }}.{{ missing | join(", ") }}' as skipped
 {%- else -%}
+drop function if exists {{ s }}.indicator_rate(text, date, date, text[], text);
 drop function if exists {{ s }}.indicator_figure(text, date, date, text[]);
 drop function if exists {{ s }}.indicator_figure(text, date, date, text[], text);
 drop function if exists {{ s }}.indicator_figure_by_locality(text, date, date, text);
@@ -29,6 +33,7 @@ drop function if exists {{ s }}.indicator_breakdown(text, date, date, text[], te
 {{ indicator_figure_by_locality_function_sql(s) }}
 {{ indicator_series_function_sql(s) }}
 {{ indicator_breakdown_function_sql(s) }}
+{{ indicator_rate_function_sql(s) }}
 {%- endif %}
 {% endmacro %}
 
@@ -51,14 +56,15 @@ end;
 {% endmacro %}
 
 {#- Per locality with data: the figure, and for the 20 localities (is_locality) the figure per
-    1.000 inhabitants of 2024 and its rank (1 = highest, ties share the lowest place) among the
+    1.000 inhabitants of the figure's own year (population_year = the year of its last data
+    month; population_2024 is kept for the profile) and its rank (1 = highest, ties share the lowest place) among the
     localities with a figure, out of ranked_localities. -#}
 {% macro indicator_figure_by_locality_function_sql(s) %}
 {{ indicator_function_signature(s, 'indicator_figure_by_locality',
     ['p_entity_code text default null'],
     ['locality_code text', 'locality_name text'],
     ['population_2024 bigint', 'rate_per_1000 double precision', 'locality_rank integer',
-     'ranked_localities integer']) }}
+     'ranked_localities integer', 'population_year integer', 'population bigint']) }}
 begin atomic
     with monthly as (
 {{ indicator_monthly_totals(s, ['f.locality_code'], by_localities=false) }}
@@ -84,8 +90,13 @@ begin atomic
     located as (
         select
             figures.*,
-            figures.is_locality and figures.figure is not null as is_ranked
+            figures.is_locality and figures.figure is not null as is_ranked,
+            py.population_year,
+            py.population
         from figures
+        left join {{ s }}.mart_population_by_year as py
+            on py.scope_code = figures.locality_code
+            and py.population_year = extract(year from figures.last_month)::integer
     )
     select
         located.locality_code,
@@ -97,13 +108,15 @@ begin atomic
         located.last_month,
         located.population_2024,
         located.figure::double precision
-            / nullif(located.population_2024, 0)::double precision * 1000,
+            / nullif(located.population, 0)::double precision * 1000,
         case when located.is_ranked then (
             rank() over (partition by located.is_ranked order by located.figure desc)
         )::integer end,
         case when located.is_ranked then (
             count(*) over (partition by located.is_ranked)
-        )::integer end
+        )::integer end,
+        located.population_year,
+        located.population
     from located
     order by located.sort_order;
 end;
@@ -114,9 +127,17 @@ end;
     ['p_localities text[] default null', "p_grain text default 'month'", 'p_entity_code text default null'],
     ['bucket_month date', 'bucket_label text']) }}
 begin atomic
-    with monthly as (
+    with read_months as (
 {{ indicator_monthly_totals(s, ['date_trunc(p_grain, f.period_month)::date as bucket_month'],
     extra_filter="p_grain in ('month', 'quarter', 'year')") }}
+    ),
+    {#- a month before p_from (a stock's lookback, indicator_lookback_start) is kept only when it
+        is the latest month read, i.e. the period has no data month: the series then shows the
+        latest available value at its own month, where the card's "dato de …" says it is -#}
+    monthly as (
+        select r.* from read_months as r
+        where r.period_month >= p_from
+           or r.period_month = (select max(l.period_month) from read_months as l)
     )
     select
         m.bucket_month,
@@ -146,7 +167,7 @@ begin atomic
             f.period_month,
             f.indicator_value
         from {{ s }}.fct_indicator_values as f
-        where {{ indicator_fact_filter() }}
+        where {{ indicator_fact_filter(s) }}
           and {{ indicator_locality_filter() }}
           and (
               (p_dimension = 'sex' and f.sex <> 'total' and f.age_group = 'total')

@@ -1,10 +1,24 @@
 {#- The pieces every indicator figure function shares (create_indicator_figure_function.sql):
     the fact and locality filters, the signature, the monthly totals CTE and the rule's output
     columns (through aggregate_by_rule). -#}
+{#- The first month a figure over p_from–p_to reads. For a stock (rule last) whose catalogue row
+    says it stays valid N months (stock_validity_months), the N-month span ending at p_to: a
+    period with no data month shows the latest value still valid (the "latest available value",
+    labelled "dato de <month>" because its last_month is before p_from); the rule `last` still
+    picks a month inside the period whenever there is one, since those are later. For other rules,
+    and N = 1, it is p_from. -#}
+{% macro indicator_lookback_start(s) -%}
+    least(p_from, (
+        select (p_to - make_interval(months => v.stock_validity_months - 1))::date
+        from {{ s }}.dim_indicator as v
+        where v.indicator_code = p_indicator_code and v.aggregation_rule = 'last'
+    ))
+{%- endmacro %}
+
 {#- Filter on the fact shared by every function: indicator, total rows, period, entity. -#}
-{% macro indicator_fact_filter() -%}
+{% macro indicator_fact_filter(s) -%}
     f.indicator_code = p_indicator_code
-    and f.period_month between p_from and p_to
+    and f.period_month between {{ indicator_lookback_start(s) }} and p_to
     and (p_entity_code is null or f.entity_code = p_entity_code)
 {%- endmacro %}
 
@@ -47,7 +61,7 @@ language sql stable
             f.period_month,
             sum(f.indicator_value) as month_value
         from {{ s }}.fct_indicator_values as f
-        where {{ indicator_fact_filter() }}
+        where {{ indicator_fact_filter(s) }}
           and f.is_total
           {%- if by_localities %}
           and {{ indicator_locality_filter() }}

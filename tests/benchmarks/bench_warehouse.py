@@ -15,9 +15,8 @@ from tests.benchmarks.report import Figure, Results
 
 # A large delivery: SDMUJER's indicator admits localidad and grupo_edad. Each month carries the
 # district and the 20 localities (21 places) by single-year ages 0-89 and 90+ plus the total row
-# (92): 1.932 rows a month, so 60.000 rows take 32 months ending last month. Months must stay
-# within dim_period (from 2023-01): the loader accepts older months, but the dbt build then fails
-# its relationships tests (a 60.000-row file with five-year bands, reaching 2013, did).
+# (92): 1.932 rows a month, so 60.000 rows take 32 months ending last month. Months stay within
+# the calendar (dbt_project.yml vars, from 2015-01 by default), which the loader enforces.
 LARGE_ENTITY = "SDMUJER"
 LARGE_INDICATOR = "UTA1_MUJER_ATENDIDAS"
 AGE_BANDS = [f"{a}-{a}" for a in range(90)] + ["90+"]

@@ -351,11 +351,11 @@ CORPUS: tuple[BadFile, ...] = (
     BadFile("mes_futuro.csv", _csv(HEADER, _ok(month="2099-01")), "futuro", 2, "mes", "2099-01"),
     BadFile(
         "mes_anterior_al_calendario.csv",
-        _csv(HEADER, _ok(month="2019-05")),
-        "anterior a enero de 2023",
+        _csv(HEADER, _ok(month="2012-05")),
+        "anterior a enero de 2015",
         2,
         "mes",
-        "2019-05",
+        "2012-05",
     ),
     BadFile(
         "indicador_desconocido.csv",

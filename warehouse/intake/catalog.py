@@ -53,6 +53,9 @@ class Activity:
 @dataclass
 class Catalog:
     entities: dict[str, str] = field(default_factory=dict)  # code → name
+    # committee members (entities.is_committee_member); the others are external sources
+    # (national agencies, DANE, cooperation) that deliver indicator values only
+    members: frozenset[str] = frozenset()
     indicators: dict[str, Indicator] = field(default_factory=dict)
     activities: dict[str, Activity] = field(default_factory=dict)
     cutoffs: dict[str, str] = field(default_factory=dict)  # code → name
@@ -98,7 +101,13 @@ def _max_plausible(row: dict[str, str], population: Decimal) -> tuple[Decimal, b
 
 def _build(directory: Path) -> Catalog:
     catalog = Catalog()
-    catalog.entities = {r["entity_code"]: r["entity_name"] for r in _rows(directory, "entities")}
+    entity_rows = _rows(directory, "entities")
+    catalog.entities = {r["entity_code"]: r["entity_name"] for r in entity_rows}
+    catalog.members = frozenset(
+        r["entity_code"]
+        for r in entity_rows
+        if r.get("is_committee_member", "true").lower() in ("true", "t", "1", "yes")
+    )
     catalog.population = _population(directory)
     for r in _rows(directory, "indicators"):
         allowed = {d.strip() for d in r.get("allowed_disaggregations", "").split(",") if d.strip()}

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from warehouse.contracts import CALENDAR_FIRST_MONTH, CALENDAR_LAST_MONTH, ExportKind
+from warehouse.contracts import ExportKind
+from warehouse.intake.calendar_check import check_in_calendar as check_in_calendar
 from warehouse.intake.catalog import (
     POPULATION_BOUNDED_UNITS,
     SEXES,
@@ -19,6 +20,8 @@ from warehouse.intake.parsing import normalize_name
 from warehouse.intake.problems import WARNING, Problem
 from warehouse.settings import Settings
 
+# What an external source (an entity of the catalogue that is not a committee member) may deliver.
+EXTERNAL_SOURCE_KINDS = frozenset({"indicator_values"})
 AGE_GROUP = re.compile(r"^(\d{1,3}\s*-\s*\d{1,3}|\d{1,3}\s*\+|\d{1,3} y mas|total)$")
 
 
@@ -52,40 +55,21 @@ def check_entity(record: dict, row: int, ctx: RowContext) -> list[Problem]:
                 row,
                 "entidad",
                 value,
-                "Entidad desconocida: no está en el catálogo de entidades del comité.",
+                "Entidad desconocida: no está en el catálogo de entidades (seeds/catalog/"
+                "entities.csv).",
                 f"Use el código de su entidad: {choices_text(sorted(ctx.catalog.entities), 20)}.",
             )
         ]
     record["entidad"] = code
-    return []
-
-
-def check_in_calendar(record: dict, column: str, row: int, ctx: RowContext) -> list[Problem]:
-    """A month or date inside the dashboard's calendar (2023-01 to 2035-12) and not in the
-    future: anything else could never join a period and would stop the next dbt build."""
-    value = record.get(column)
-    if value is None:
-        return []
-    shown = value.isoformat()[: 7 if column == "mes" else 10]
-    if value < CALENDAR_FIRST_MONTH:
+    if code not in ctx.catalog.members and ctx.kind.code not in EXTERNAL_SOURCE_KINDS:
         return [
             Problem(
                 row,
-                column,
-                shown,
-                "La fecha es anterior a enero de 2023, inicio del calendario del tablero "
-                "(la política pública de 2023 a 2035).",
-                "Reporte solo periodos desde 2023-01; revise si el año está bien escrito.",
-            )
-        ]
-    if value > ctx.today or value > CALENDAR_LAST_MONTH.replace(day=31):
-        return [
-            Problem(
-                row,
-                column,
-                shown,
-                "La fecha está en el futuro.",
-                "Revise el año y el mes: solo se reportan periodos ya cerrados.",
+                "entidad",
+                value,
+                f"{code} es una fuente externa, no una entidad miembro del comité: solo entrega "
+                "valores de indicadores (no cuenta para el quórum ni para el cumplimiento).",
+                "Entregue este archivo con el código de una entidad miembro del comité.",
             )
         ]
     return []

@@ -33,6 +33,7 @@ def figure_by_locality(code: str, start: date, end: date, entity: str | None = N
         "rate_per_1000",
         "locality_rank",
         "ranked_localities",
+        "population_year",
     ]
     if result.empty:
         return pd.DataFrame(columns=columns)

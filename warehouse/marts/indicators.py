@@ -182,11 +182,11 @@ def figure_by_locality(
     indicator_code: str, start: date, end: date, entity_code: str | None = None
 ) -> pd.DataFrame:
     """One row per locality with data (Distrito '00' and unknown '99' included), by the rule,
-    with the 2024 population, the figure per 1.000 inhabitants and, for the 20 localities, the
-    rank among those with data (locality_rank of ranked_localities; 1 = highest)."""
+    with the figure per 1.000 inhabitants of its own year (population_year) and, for the 20
+    localities, the rank among those with data (locality_rank of ranked_localities)."""
     return _frame(
         f"select locality_code, locality_name, {_FIGURE_COLUMNS}, population_2024, "
-        "rate_per_1000, locality_rank, ranked_localities "
+        "rate_per_1000, locality_rank, ranked_localities, population_year "
         "from marts.indicator_figure_by_locality(:code, :start, :end, cast(:entity as text))",
         {"code": indicator_code, "start": start, "end": end, "entity": entity_code},
     )

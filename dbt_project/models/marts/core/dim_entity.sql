@@ -1,4 +1,4 @@
--- The committee's member entities with their codes, names and kind.
+-- Every entity of the catalogue (committee members and external sources) with its codes, names and kind.
 with
 
 entities as (

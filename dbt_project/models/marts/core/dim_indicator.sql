@@ -35,7 +35,9 @@ final as (
         indicators.pdd_goal_value::numeric as pdd_goal_value,
         indicators.pdd_goal_year::integer as pdd_goal_year,
         indicators.sort_order::integer as sort_order,
-        coalesce(indicators.cutoff_lag_months, 0)::integer as cutoff_lag_months
+        coalesce(indicators.cutoff_lag_months, 0)::integer as cutoff_lag_months,
+        greatest(coalesce(indicators.stock_validity_months, 1), 1)::integer
+            as stock_validity_months
     from indicators
     left join utas on utas.uta_code = indicators.uta_code
     left join entities on entities.entity_code = indicators.entity_code

@@ -1,8 +1,13 @@
--- Month calendar 2023-01 to 2035-12 with quarter, semester, year and Spanish labels.
+-- Month calendar (vars calendar_first_month → calendar_last_month in dbt_project.yml, read by the
+-- loader too) with quarter, semester, year and Spanish labels.
 with
 
 months as (
-    select generate_series('2023-01-01'::date, '2035-12-01'::date, interval '1 month')::date
+    select generate_series(
+        '{{ var("calendar_first_month") }}'::date,
+        '{{ var("calendar_last_month") }}'::date,
+        interval '1 month'
+    )::date
         as period_month
 ),
 

@@ -26,7 +26,9 @@ monthly_by_locality as (
     from facts
     inner join windows
         on windows.indicator_code = facts.indicator_code
-        and facts.period_month between windows.window_start_month and windows.window_end_month
+        and facts.period_month
+            between coalesce(windows.lookback_start_month, windows.window_start_month)
+            and windows.window_end_month
     where facts.is_total
     group by facts.indicator_code, windows.cutoff_code, facts.locality_code, facts.period_month
 ),

@@ -26,7 +26,16 @@ final as (
         greatest(
             cutoffs.start_month,
             (cutoffs.end_month - make_interval(months => indicators.cutoff_lag_months))::date
-        ) as window_end_month
+        ) as window_end_month,
+        -- a stock that stays valid N months (stock_validity_months) may show the latest value
+        -- of the N months ending at the window's end when the window itself has no data month
+        case when indicators.aggregation_rule = 'last' then least(
+            cutoffs.start_month,
+            (greatest(
+                cutoffs.start_month,
+                (cutoffs.end_month - make_interval(months => indicators.cutoff_lag_months))::date
+            ) - make_interval(months => indicators.stock_validity_months - 1))::date
+        ) else cutoffs.start_month end as lookback_start_month
     from indicators
     cross join cutoffs
 )
