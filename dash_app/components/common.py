@@ -47,6 +47,8 @@ def filters_text(state: FilterState, uses_locality: bool = True) -> str:
     if state.uta:
         parts.append(names.uta_names().get(state.uta, state.uta))
     parts.append(state.period_label)
+    if state.validated_only:
+        parts.append("Solo entregas validadas")
     return " · ".join(parts)
 
 

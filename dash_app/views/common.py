@@ -35,7 +35,15 @@ def indicator_figure(code: str, state: FilterState, localities=None) -> dict:
     the chosen months, or a shorter window at a cut-off for a source that publishes late."""
     chosen = state.locality_list if localities is None else localities
     window = cached_call(indicators.figure_window, code, state.start, state.end)
-    result = cached_call(indicadores.figure, code, window.start, window.end, chosen, state.entity)
+    result = cached_call(
+        indicadores.figure,
+        code,
+        window.start,
+        window.end,
+        chosen,
+        state.entity,
+        state.validated_only,
+    )
     return {
         **result,
         "lag_months": window.lag_months,
@@ -48,7 +56,15 @@ def previous_figure(code: str, state: FilterState) -> dict:
     """The same figure for the same window a year before."""
     window = cached_call(indicators.figure_window, code, state.start, state.end)
     start, end = indicators.previous_period(window.start, window.end)
-    return cached_call(indicadores.figure, code, start, end, state.locality_list, state.entity)
+    return cached_call(
+        indicadores.figure,
+        code,
+        start,
+        end,
+        state.locality_list,
+        state.entity,
+        state.validated_only,
+    )
 
 
 def figure_text(result: dict) -> str:

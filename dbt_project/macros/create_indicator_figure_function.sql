@@ -7,6 +7,8 @@
         with its 2024 population, the figure per 1.000 inhabitants and its rank among localities;
       indicator_series(code, from, to, localities, grain, entity)    one row per month/quarter/year;
       indicator_breakdown(code, from, to, localities, dimension, entity)  one row per sex or age group.
+    Each takes a last argument p_validated_only (default false): true reads the validated
+    deliveries only (fct_indicator_values_validated), the «solo validados» switch.
     They live in var('marts_schema') beside the marts and are SQL-standard bodies (BEGIN ATOMIC):
     PostgreSQL binds them to the tables by OID, so when a build into a side schema (marts_next) is
     renamed into `marts`, the functions move with their tables and keep working. Such bodies are
@@ -16,7 +18,7 @@
     (indicator_monthly_totals) and the rule's output columns (indicator_rule_columns). -#}
 {% macro create_indicator_figure_function() %}
 {%- set s = var('marts_schema', 'marts') -%}
-{%- set missing = missing_relations(s, ['fct_indicator_values', 'dim_indicator', 'dim_locality', 'dim_period']) -%}
+{%- set missing = missing_relations(s, ['fct_indicator_values', 'fct_indicator_values_validated', 'dim_indicator', 'dim_locality', 'dim_period']) -%}
 {%- if missing -%}
 select 'indicator figure functions not created: missing {{ s }}.{{ missing | join(", ") }}' as skipped
 {%- else -%}
@@ -25,6 +27,10 @@ drop function if exists {{ s }}.indicator_figure(text, date, date, text[], text)
 drop function if exists {{ s }}.indicator_figure_by_locality(text, date, date, text);
 drop function if exists {{ s }}.indicator_series(text, date, date, text[], text, text);
 drop function if exists {{ s }}.indicator_breakdown(text, date, date, text[], text, text);
+drop function if exists {{ s }}.indicator_figure(text, date, date, text[], text, boolean);
+drop function if exists {{ s }}.indicator_figure_by_locality(text, date, date, text, boolean);
+drop function if exists {{ s }}.indicator_series(text, date, date, text[], text, text, boolean);
+drop function if exists {{ s }}.indicator_breakdown(text, date, date, text[], text, text, boolean);
 {{ indicator_figure_function_sql(s) }}
 {{ indicator_figure_by_locality_function_sql(s) }}
 {{ indicator_series_function_sql(s) }}
@@ -34,7 +40,7 @@ drop function if exists {{ s }}.indicator_breakdown(text, date, date, text[], te
 
 {% macro indicator_figure_function_sql(s) %}
 {{ indicator_function_signature(s, 'indicator_figure',
-    ['p_localities text[] default null', 'p_entity_code text default null'],
+    ['p_localities text[] default null', 'p_entity_code text default null', 'p_validated_only boolean default false'],
     ['indicator_code text']) }}
 begin atomic
     with monthly as (
@@ -55,7 +61,7 @@ end;
     localities with a figure, out of ranked_localities. -#}
 {% macro indicator_figure_by_locality_function_sql(s) %}
 {{ indicator_function_signature(s, 'indicator_figure_by_locality',
-    ['p_entity_code text default null'],
+    ['p_entity_code text default null', 'p_validated_only boolean default false'],
     ['locality_code text', 'locality_name text'],
     ['population_2024 bigint', 'rate_per_1000 double precision', 'locality_rank integer',
      'ranked_localities integer']) }}
@@ -111,7 +117,7 @@ end;
 
 {% macro indicator_series_function_sql(s) %}
 {{ indicator_function_signature(s, 'indicator_series',
-    ['p_localities text[] default null', "p_grain text default 'month'", 'p_entity_code text default null'],
+    ['p_localities text[] default null', "p_grain text default 'month'", 'p_entity_code text default null', 'p_validated_only boolean default false'],
     ['bucket_month date', 'bucket_label text']) }}
 begin atomic
     with monthly as (
@@ -137,7 +143,7 @@ end;
 {#- One row per sex or age-group category: only rows disaggregated by that dimension alone. -#}
 {% macro indicator_breakdown_function_sql(s) %}
 {{ indicator_function_signature(s, 'indicator_breakdown',
-    ['p_localities text[] default null', "p_dimension text default 'sex'", 'p_entity_code text default null'],
+    ['p_localities text[] default null', "p_dimension text default 'sex'", 'p_entity_code text default null', 'p_validated_only boolean default false'],
     ['category text']) }}
 begin atomic
     with rows_of_dimension as (
@@ -145,7 +151,7 @@ begin atomic
             case when p_dimension = 'sex' then f.sex else f.age_group end as category,
             f.period_month,
             f.indicator_value
-        from {{ s }}.fct_indicator_values as f
+        from {{ indicator_facts(s) }} as f
         where {{ indicator_fact_filter() }}
           and {{ indicator_locality_filter() }}
           and (
