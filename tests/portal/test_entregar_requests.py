@@ -123,3 +123,33 @@ def test_audit_page_is_admins_and_lists_the_steps(app, admin, editor, users):
     body = text_of(response)
     assert response.status_code == 200
     assert "entrega rehusada (otra entidad)" in body and "ingreso" in body
+
+
+def test_page_downloads_are_audited_and_state_their_review(app, admin, users, built_warehouse):
+    """A page's export (here the catalogue's CSV) writes «descarga» with who, which file and the
+    filters; the file says what review state its figures come from."""
+    from warehouse import audit
+
+    search = "?desde=2024-01&hasta=2024-05&entidad=SDG&validados=1"
+    payload = {
+        "output": "cat-download.data",
+        "outputs": {"id": "cat-download", "property": "data"},
+        "inputs": [
+            {"id": "cat-csv", "property": "n_clicks", "value": 1},
+            {"id": "cat-xlsx", "property": "n_clicks", "value": None},
+        ],
+        "state": [
+            {"id": "url", "property": "search", "value": search},
+            {"id": "cat-table", "property": "virtualRowData", "value": None},
+        ],
+        "changedPropIds": ["cat-csv.n_clicks"],
+    }
+    response = admin.post("/_dash-update-component", json=payload, headers=HOST)
+    assert response.status_code == 200, response.data[:300]
+    data = response.get_json()["response"]["cat-download"]["data"]
+    content = base64.b64decode(data["content"]).decode("utf-8-sig")
+    assert "# Revisión: Solo entregas validadas" in content
+    latest = audit.events(built_warehouse, email=users["admin"][0], event="descarga").iloc[0]
+    assert latest["detail"].startswith("catalogo.csv")
+    assert "Entidad:" in latest["detail"] and "Solo entregas validadas" in latest["detail"]
+    assert latest["client_address"] == "127.0.0.1"
