@@ -15,16 +15,30 @@ from dash_app.cache import cached_call
 from dash_app.components.common import filters_text
 from dash_app.components.table import download_table
 from dash_app.export import Header
+from dash_app.public_mode import is_public_only
 from dash_app.state import FilterState, query_dict, state_from_query, to_query, url_if_changed
-from warehouse import audit
 from warehouse.formatting import format_datetime
 from warehouse.marts import reference
 
+# The review state of what a file holds: indicator figures follow «solo validados»; the other
+# data (action plan, barriers, deliveries, catalogue) do not distinguish it.
 REVIEW_ALL = (
     "Entregas recibidas y validadas por la Secretaría Técnica; las que siguen «recibido» aún no "
     "han sido revisadas y las devueltas no cuentan."
 )
 REVIEW_VALIDATED = "Solo entregas validadas por la Secretaría Técnica («validado»)."
+REVIEW_OTHER = "Todas las entregas aceptadas, sin distinguir su revisión por la Secretaría Técnica."
+
+
+def review_line(state: FilterState, describe: Header) -> Header:
+    """The «Revisión» line of a file's header, unless the page wrote its own."""
+    labels = {label for label, _ in describe}
+    if "Revisión" in labels:
+        return []
+    if "Indicador" not in labels:
+        return [("Revisión", REVIEW_OTHER)]
+    return [("Revisión", REVIEW_VALIDATED if state.validated_only else REVIEW_ALL)]
+
 
 # (state, page keys) of a view; None from a `change` leaves the URL as it is.
 View = tuple[FilterState, dict]
@@ -82,18 +96,17 @@ def download_header(state: FilterState, describe: Header, uses_locality: bool = 
             if built
             else "sin construcción registrada del almacén",
         ),
-        *(
-            []
-            if any(label == "Revisión" for label, _ in describe)
-            else [("Revisión", REVIEW_VALIDATED if state.validated_only else REVIEW_ALL)]
-        ),
+        *review_line(state, describe),
         ("Fuente", "Tablero Migrante – Bogotá D.C., exportaciones de las entidades del Distrito"),
     ]
 
 
 def audit_download(detail: str) -> None:
-    """Write the download to the audit log: the logged-in user (None on the public site) and
-    the client's address."""
+    """Write the download to the audit log: the logged-in user and the client's address."""
+    if is_public_only():  # the public site holds published figures only, and no audit log
+        return
+    from warehouse import audit  # not on import: the public deployment never loads it
+
     email, address = None, ""
     if has_request_context():
         address = request.remote_addr or ""

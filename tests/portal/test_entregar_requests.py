@@ -130,26 +130,31 @@ def test_page_downloads_are_audited_and_state_their_review(app, admin, users, bu
     filters; the file says what review state its figures come from."""
     from warehouse import audit
 
-    search = "?desde=2024-01&hasta=2024-05&entidad=SDG&validados=1"
-    payload = {
-        "output": "cat-download.data",
-        "outputs": {"id": "cat-download", "property": "data"},
-        "inputs": [
-            {"id": "cat-csv", "property": "n_clicks", "value": 1},
-            {"id": "cat-xlsx", "property": "n_clicks", "value": None},
-        ],
-        "state": [
-            {"id": "url", "property": "search", "value": search},
-            {"id": "cat-table", "property": "virtualRowData", "value": None},
-        ],
-        "changedPropIds": ["cat-csv.n_clicks"],
-    }
-    response = admin.post("/_dash-update-component", json=payload, headers=HOST)
-    assert response.status_code == 200, response.data[:300]
-    data = response.get_json()["response"]["cat-download"]["data"]
-    content = base64.b64decode(data["content"]).decode("utf-8-sig")
-    assert "# Revisión: Solo entregas validadas" in content
-    latest = audit.events(built_warehouse, email=users["admin"][0], event="descarga").iloc[0]
+    def download(prefix: str, search: str) -> tuple[str, str]:
+        payload = {
+            "output": f"{prefix}-download.data",
+            "outputs": {"id": f"{prefix}-download", "property": "data"},
+            "inputs": [
+                {"id": f"{prefix}-csv", "property": "n_clicks", "value": 1},
+                {"id": f"{prefix}-xlsx", "property": "n_clicks", "value": None},
+            ],
+            "state": [
+                {"id": "url", "property": "search", "value": search},
+                {"id": f"{prefix}-table", "property": "virtualRowData", "value": None},
+            ],
+            "changedPropIds": [f"{prefix}-csv.n_clicks"],
+        }
+        response = admin.post("/_dash-update-component", json=payload, headers=HOST)
+        assert response.status_code == 200, response.data[:300]
+        data = response.get_json()["response"][f"{prefix}-download"]["data"]
+        latest = audit.events(built_warehouse, email=users["admin"][0], event="descarga").iloc[0]
+        return base64.b64decode(data["content"]).decode("utf-8-sig"), latest
+
+    content, latest = download("cat", "?desde=2024-01&hasta=2024-05")
+    assert "# Revisión: Todas las entregas aceptadas, sin distinguir" in content
     assert latest["detail"].startswith("catalogo.csv")
+    search = "?desde=2024-01&hasta=2024-05&entidad=SDG&validados=1&indicador=UTA1_SISBEN"
+    content, latest = download("ind", search)
+    assert "# Revisión: Solo entregas validadas" in content
     assert "Entidad:" in latest["detail"] and "Solo entregas validadas" in latest["detail"]
     assert latest["client_address"] == "127.0.0.1"
