@@ -20,7 +20,7 @@ from dash_app.state import (
     to_query,
 )
 
-CONTROLS = (ids.PERIOD_PICK, ids.FROM, ids.TO, ids.LOCALITY, ids.ENTITY, ids.UTA)
+CONTROLS = (ids.PERIOD_PICK, ids.FROM, ids.TO, ids.LOCALITY, ids.ENTITY, ids.UTA, ids.VALIDATED)
 
 
 def matching_pick(state: FilterState) -> str | None:
@@ -35,6 +35,7 @@ def _controls(state: FilterState) -> tuple:
         list(state.localities),
         state.entity,
         state.uta,
+        state.validated_only,
     )
 
 
@@ -56,7 +57,7 @@ def _notice(parsed: ParsedState):
     Input(ids.PRESENT_TOGGLE, "n_clicks"),
     Input(ids.RESET, "n_clicks"),
 )
-def sync_filters(search, pick, start, end, localities, entity, uta, _present, _reset):
+def sync_filters(search, pick, start, end, localities, entity, uta, validated, _present, _reset):
     context = filter_context()
     parsed = parse_query(query_dict(search), context)
     current = parsed.state
@@ -74,7 +75,7 @@ def sync_filters(search, pick, start, end, localities, entity, uta, _present, _r
     elif trigger == ids.PERIOD_PICK:
         bounds = period_bounds(pick or "", context)
         if not bounds:
-            return (no_update,) * 7 + (no_update, no_update)
+            return (no_update,) * (len(CONTROLS) + 3)
         state = current.with_changes(start=bounds[0], end=bounds[1])
     else:
         first = parse_month(start) or current.start
@@ -88,6 +89,8 @@ def sync_filters(search, pick, start, end, localities, entity, uta, _present, _r
             entity=entity if entity in context.entity_codes else None,
             uta=uta if uta in context.uta_codes else None,
         )
+        if trigger == ids.VALIDATED and bool(validated) != current.validated_only:
+            state = state.with_changes(validated=bool(validated))
     new_search = to_query(state, page_extras(search))
     mode = "presentation" if state.presentation else ""
     return (

@@ -13,6 +13,7 @@ LOCALITY = "filter-locality"
 ENTITY = "filter-entity"
 UTA = "filter-uta"
 RESET = "filter-reset"
+VALIDATED = "filter-validated"  # «solo validados» switch
 NAV_LINK = "nav-link"  # pattern-matching: {"type": NAV_LINK, "index": path}
 FRESHNESS = "freshness-banner"
 BEHIND = "behind-notice"

@@ -4,10 +4,12 @@ the app updates or deletes a row of it."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date, timedelta
 
 import pandas as pd
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from warehouse.db import get_engine
 
@@ -26,6 +28,15 @@ def record(
             ),
             {"email": email, "event": event, "detail": detail[:2000], "address": address[:100]},
         )
+
+
+def record_download(email: str | None, detail: str, address: str = "") -> None:
+    """A page's download or export («descarga»): who, what and with which filters. A failure
+    to write it is logged, and the file is still served (a download never crashes)."""
+    try:
+        record(None, email, "descarga", detail, address)
+    except SQLAlchemyError as error:
+        logging.getLogger(__name__).error("descarga sin auditar (%s): %s", detail, error)
 
 
 def events(

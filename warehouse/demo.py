@@ -6,13 +6,17 @@ import csv
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
+from warehouse import audit
 from warehouse.intake.loader import LoadResult, load_file
 
 EXPORT_SUFFIXES = {".csv", ".xlsx"}
 # When each demo export was received and who sent it; written by seeds/generator (deliveries.py).
 MANIFEST = "entregas.csv"
+# The demo's historical deliveries (those in the manifest) come already reviewed: the technical
+# secretariat validated them, so the public page and «solo validados» show the demo's figures.
+DEMO_REVIEWER = "demo (entregas históricas)"
 
 
 def read_manifest(demo_dir: Path) -> dict[str, tuple[datetime, str]]:
@@ -53,5 +57,25 @@ def load_demo(engine: Engine, demo_dir: Path) -> list[LoadResult]:
     for moment, path in sorted(listed):
         _, submitter = manifest[path.relative_to(demo_dir).as_posix()]
         results.append(load_file(engine, path, submitter=submitter, received_at=moment))
+    validate_historical(engine, [r.delivery_id or r.duplicate_of for r in results])
     results += [load_file(engine, path, submitter="demo") for path in unlisted]
     return results
+
+
+def validate_historical(engine: Engine, delivery_ids: list[int | None]) -> int:
+    """Mark the demo's historical deliveries «validado» (those not reviewed yet); audited."""
+    ids = [i for i in delivery_ids if i is not None]
+    with engine.begin() as conn:
+        added = conn.execute(
+            text(
+                "insert into intake.delivery_reviews (delivery_id, state, reason, reviewer) "
+                "select d.delivery_id, 'validado', null, :who from intake.deliveries as d "
+                "where d.delivery_id = any(:ids) and d.status in ('aceptado', 'reemplazado') "
+                "and not exists (select 1 from intake.delivery_reviews as r "
+                "where r.delivery_id = d.delivery_id)"
+            ),
+            {"ids": ids, "who": DEMO_REVIEWER},
+        ).rowcount
+    if added:
+        audit.record(engine, DEMO_REVIEWER, "entrega validado", f"{added} entregas históricas")
+    return added

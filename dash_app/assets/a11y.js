@@ -71,6 +71,14 @@
       box.setAttribute("aria-label", "Tabla (desplazable)");
     });
   }
+  // dcc.Upload's file input has no label: it is named by the drop zone's own text.
+  function nameFileInputs() {
+    document.querySelectorAll("input[type=file]:not([aria-label])").forEach(function (input) {
+      var zone = input.parentElement;
+      var text = zone ? zone.innerText.trim() : "";
+      input.setAttribute("aria-label", text || "Elegir archivos para entregar");
+    });
+  }
   var queued = false;
   function schedule() {
     if (queued) { return; }
@@ -81,6 +89,7 @@
       nameFocusTargets();
       fixGrids();
       fixScrollingTables();
+      nameFileInputs();
     });
   }
   function start() {

@@ -45,7 +45,7 @@ PUBLIC_PAGES: dict[str, frozenset[str]] = {"/publico": EVERYONE, "/404": EVERYON
 SHELL_OUTPUTS = (
     f"{ids.URL}.search",
     *(f"{control}.value" for control in (ids.PERIOD_PICK, ids.FROM, ids.TO)),
-    *(f"{control}.value" for control in (ids.LOCALITY, ids.ENTITY, ids.UTA)),
+    *(f"{control}.value" for control in (ids.LOCALITY, ids.ENTITY, ids.UTA, ids.VALIDATED)),
     f"{ids.NOTICE}.children",
     f"{ids.SHELL}.className",
     json.dumps({"index": ["ALL"], "type": ids.NAV_LINK}, separators=(",", ":")) + ".href",

@@ -8,6 +8,7 @@ import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from dash_app.components.chart_table import data_details
 from dash_app.state import FilterState, names, to_query
 from warehouse.text import fold
 
@@ -47,6 +48,8 @@ def filters_text(state: FilterState, uses_locality: bool = True) -> str:
     if state.uta:
         parts.append(names.uta_names().get(state.uta, state.uta))
     parts.append(state.period_label)
+    if state.validated_only:
+        parts.append("Solo entregas validadas")
     return " · ".join(parts)
 
 
@@ -71,8 +74,11 @@ def graph(component_id: str | dict, figure: go.Figure, scope: str | None = None,
         },
     }
     label = " · ".join(p for p in (title, scope) if p) or "Gráfica"
+    # its text alternative: the values it draws, in a folded table under it
+    details = data_details(figure, label)
     return html.Div(
-        dcc.Graph(id=component_id, figure=figure, config=config, **kwargs),
+        [dcc.Graph(id=component_id, figure=figure, config=config, **kwargs)]
+        + ([details] if details is not None else []),
         role="figure",
         className="chart",
         **{"aria-label": f"Gráfica: {label}"},

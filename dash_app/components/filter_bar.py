@@ -77,6 +77,22 @@ def _reset_button() -> dbc.Col:
     )
 
 
+def _validated_switch(hidden: bool) -> dbc.Col:
+    """«Solo validados»: figures from the deliveries the technical secretariat validated only
+    (on by default in presentation mode; the public page always shows validated data)."""
+    switch = dbc.Switch(
+        id=ids.VALIDATED,
+        label="Solo entregas validadas por la Secretaría Técnica",
+        value=False,
+        className="small mb-0",
+    )
+    scope = (
+        "Se aplica a las cifras de indicadores (tarjetas, series, mapas, desagregaciones y filas). "
+        "El conteo de personas, el plan de acción y el comité usan todas las entregas aceptadas."
+    )
+    return dbc.Col(html.Div(switch, title=scope), xs=12, className="d-none" if hidden else None)
+
+
 def _fold_toggle() -> html.Button:
     """Below 768 px the filters fold under this button (tablero.css keeps them open above)."""
     return html.Button(
@@ -131,6 +147,7 @@ def filter_bar(
                 hidden=period_only,
             ),
             _reset_button(),
+            _validated_switch(period_only),
         ],
         className="g-2 align-items-end",
     )

@@ -7,15 +7,38 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 from dash import Input, Output, State, callback, ctx, no_update
+from flask import current_app, has_request_context, request
+from flask_login import current_user
 
 from dash_app import ids
 from dash_app.cache import cached_call
 from dash_app.components.common import filters_text
 from dash_app.components.table import download_table
 from dash_app.export import Header
+from dash_app.public_mode import is_public_only
 from dash_app.state import FilterState, query_dict, state_from_query, to_query, url_if_changed
 from warehouse.formatting import format_datetime
 from warehouse.marts import reference
+
+# The review state of what a file holds: indicator figures follow «solo validados»; the other
+# data (action plan, barriers, deliveries, catalogue) do not distinguish it.
+REVIEW_ALL = (
+    "Entregas recibidas y validadas por la Secretaría Técnica; las que siguen «recibido» aún no "
+    "han sido revisadas y las devueltas no cuentan."
+)
+REVIEW_VALIDATED = "Solo entregas validadas por la Secretaría Técnica («validado»)."
+REVIEW_OTHER = "Todas las entregas aceptadas, sin distinguir su revisión por la Secretaría Técnica."
+
+
+def review_line(state: FilterState, describe: Header) -> Header:
+    """The «Revisión» line of a file's header, unless the page wrote its own."""
+    labels = {label for label, _ in describe}
+    if "Revisión" in labels:
+        return []
+    if "Indicador" not in labels:
+        return [("Revisión", REVIEW_OTHER)]
+    return [("Revisión", REVIEW_VALIDATED if state.validated_only else REVIEW_ALL)]
+
 
 # (state, page keys) of a view; None from a `change` leaves the URL as it is.
 View = tuple[FilterState, dict]
@@ -73,8 +96,23 @@ def download_header(state: FilterState, describe: Header, uses_locality: bool = 
             if built
             else "sin construcción registrada del almacén",
         ),
+        *review_line(state, describe),
         ("Fuente", "Tablero Migrante – Bogotá D.C., exportaciones de las entidades del Distrito"),
     ]
+
+
+def audit_download(detail: str) -> None:
+    """Write the download to the audit log: the logged-in user and the client's address."""
+    if is_public_only():  # the public site holds published figures only, and no audit log
+        return
+    from warehouse import audit  # not on import: the public deployment never loads it
+
+    email, address = None, ""
+    if has_request_context():
+        address = request.remote_addr or ""
+        if hasattr(current_app, "login_manager"):
+            email = getattr(current_user, "email", None)
+    audit.record_download(email, detail, address)
 
 
 def no_description(_state: FilterState, _query: dict) -> Header:
@@ -114,4 +152,5 @@ def register_download(
         frame = rows(state, query)
         header = download_header(state, describe(state, query), uses_locality)
         name = file_name(state, query)
+        audit_download(f"{name}.{'xlsx' if as_xlsx else 'csv'} · {filters_text(state)}")
         return download_table(frame, grid_rows, columns, name, as_xlsx, sheet, header)

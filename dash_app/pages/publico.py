@@ -52,4 +52,5 @@ register_download(
     file_name=lambda state, _query: f"datos_publicos_{view.chosen_cutoff(state)}",
     sheet="datos públicos",
     follows_grid=False,
+    describe=lambda _state, _query: [("Revisión", view.REVIEW_NOTE)],
 )

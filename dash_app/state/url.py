@@ -21,7 +21,8 @@ MAX_VALUE_LENGTH = 200
 # Query-string keys (Spanish: people read and share these links).
 K_FROM, K_TO, K_PERIOD = "desde", "hasta", "periodo"
 K_LOCALITY, K_ENTITY, K_UTA, K_PRESENT = "localidad", "entidad", "uta", "presentacion"
-GLOBAL_KEYS = (K_FROM, K_TO, K_PERIOD, K_LOCALITY, K_ENTITY, K_UTA, K_PRESENT)
+K_VALIDATED = "validados"  # «solo validados»: 1 / 0; absent = on in presentation mode only
+GLOBAL_KEYS = (K_FROM, K_TO, K_PERIOD, K_LOCALITY, K_ENTITY, K_UTA, K_PRESENT, K_VALIDATED)
 
 FIELD_LABELS = {
     K_FROM: "desde",
@@ -31,6 +32,7 @@ FIELD_LABELS = {
     K_ENTITY: "entidad",
     K_UTA: "UTA",
     K_PRESENT: "presentación",
+    K_VALIDATED: "solo validados",
 }
 
 
@@ -54,6 +56,12 @@ class FilterState:
     entity: str | None = None
     uta: str | None = None
     presentation: bool = False
+    validated: bool | None = None  # the «solo validados» switch as chosen; None = by default
+
+    @property
+    def validated_only(self) -> bool:
+        """Figures from validated deliveries only: as chosen, else on for presenters."""
+        return self.presentation if self.validated is None else self.validated
 
     @property
     def locality_list(self) -> list[str] | None:
@@ -135,6 +143,17 @@ def pick_for(start: date, end: date, ctx: FilterContext) -> str | None:
     return None
 
 
+def _flag(query: Mapping[str, object], key: str, invalid: list[str]) -> bool | None:
+    """A '1' / '0' key: True / False; None when absent or invalid (then reported)."""
+    if key not in query:
+        return None
+    value = _single(query[key])
+    if value in ("1", "0"):
+        return value == "1"
+    invalid.append(key)
+    return None
+
+
 def parse_query(query: Mapping[str, object], ctx: FilterContext) -> ParsedState:
     """Validate every global key; anything wrong falls back to its default and is reported."""
     base = default_state(ctx)
@@ -182,14 +201,9 @@ def parse_query(query: Mapping[str, object], ctx: FilterContext) -> ParsedState:
 
     entity = code_in(K_ENTITY, ctx.entity_codes)
     uta = code_in(K_UTA, ctx.uta_codes)
-    presentation = False
-    if K_PRESENT in query:
-        value = _single(query[K_PRESENT])
-        if value in ("1", "0"):
-            presentation = value == "1"
-        else:
-            invalid.append(K_PRESENT)
-    state = FilterState(start, end, localities, entity, uta, presentation)
+    presentation = bool(_flag(query, K_PRESENT, invalid))
+    validated = _flag(query, K_VALIDATED, invalid)
+    state = FilterState(start, end, localities, entity, uta, presentation, validated)
     return ParsedState(state, tuple(dict.fromkeys(invalid)))
 
 
@@ -207,6 +221,8 @@ def to_query(state: FilterState, extra: Mapping[str, str | None] | None = None) 
         params[K_UTA] = state.uta
     if state.presentation:
         params[K_PRESENT] = "1"
+    if state.validated is not None:
+        params[K_VALIDATED] = "1" if state.validated else "0"
     for key, value in (extra or {}).items():
         if value:
             params[key] = value

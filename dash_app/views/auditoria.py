@@ -3,6 +3,7 @@ when and from where. Read-only: nothing on the page changes it."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import dash_bootstrap_components as dbc
@@ -24,9 +25,32 @@ COLUMNS = {
 }
 
 
+DAY_RE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+
+
+def day_input(component_id: str) -> dbc.Input:
+    """A day typed as people in Colombia write it (31/01/2026), not the browser's mm/dd/yyyy."""
+    return dbc.Input(
+        id=component_id,
+        type="text",
+        inputMode="numeric",
+        placeholder="dd/mm/aaaa",
+        autoComplete="off",
+        maxLength=10,
+        debounce=True,
+    )
+
+
 def parse_day(value) -> date | None:
+    """'31/01/2026' (or 31-01-2026, 31.01.2026, 2026-01-31) → date; anything else → None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    match = DAY_RE.match(value)
     try:
-        return date.fromisoformat(value) if isinstance(value, str) and value else None
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return date(year, month, day)
+        return date.fromisoformat(value.strip())
     except ValueError:
         return None
 
@@ -54,8 +78,14 @@ def event_options() -> list[dict]:
 def table(frame: pd.DataFrame) -> list:
     if frame.empty:
         return [html.P("Ningún evento con esos filtros.", className="text-muted")]
-    rows = [
-        html.Tr([html.Td("" if pd.isna(v) else str(v)) for v in row])
+    labels = list(COLUMNS.values())
+    rows = [  # data-label: on a phone each row is a card of «label: value» lines (tablero.css)
+        html.Tr(
+            [
+                html.Td("" if pd.isna(v) else str(v), **{"data-label": label})
+                for label, v in zip(labels, row, strict=True)
+            ]
+        )
         for row in frame[list(COLUMNS)].head(SHOWN).itertuples(index=False)
     ]
     note = (
@@ -71,7 +101,7 @@ def table(frame: pd.DataFrame) -> list:
             size="sm",
             striped=True,
             responsive=True,
-            className="small",
+            className="small stacked-table",
             id=f"{PREFIX}-events",
         ),
     ]

@@ -33,6 +33,7 @@ DELIVERY_COLUMNS = {
     "status_text": "Estado",
     "row_count": "Filas",
     "problem_count": "Problemas",
+    "review_text": "Revisión",
 }
 
 
@@ -79,6 +80,7 @@ def delivery_frame(state: FilterState) -> pd.DataFrame:
     frame = cached_call(calidad.deliveries, state.entity, None, None).copy()
     frame["received_text"] = [format_datetime(v) for v in frame["received_at"]]
     frame["status_text"] = frame["status"].map(lambda s: STATUS_LABELS.get(s, s))
+    frame["review_text"] = frame["review_state"].fillna("—")
     return frame
 
 

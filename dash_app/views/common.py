@@ -37,7 +37,15 @@ def indicator_figure(code: str, state: FilterState, localities=None) -> dict:
     the chosen months, or a shorter window at a cut-off for a source that publishes late."""
     chosen = state.locality_list if localities is None else localities
     window = cached_call(indicators.figure_window, code, state.start, state.end)
-    result = cached_call(indicadores.figure, code, window.start, window.end, chosen, state.entity)
+    result = cached_call(
+        indicadores.figure,
+        code,
+        window.start,
+        window.end,
+        chosen,
+        state.entity,
+        state.validated_only,
+    )
     return {
         **result,
         "lag_months": window.lag_months,
@@ -63,6 +71,7 @@ def previous_figure(code: str, state: FilterState) -> dict:
         comparison.end,
         state.locality_list,
         state.entity,
+        state.validated_only,
     )
     against = None
     if comparison.stock_month is not None and result["last"] is not None:

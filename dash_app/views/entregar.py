@@ -138,20 +138,22 @@ HISTORY_HEADERS = (
 def _history_row(row) -> html.Tr:
     state = row.review_state if isinstance(row.review_state, str) else None
     badge = dbc.Badge(state, color=REVIEW_COLORS[state], className="ent-review") if state else "—"
-    return html.Tr(
-        [
-            html.Td(str(row.delivery_id)),
-            html.Td(row.entity_code or "—"),
-            html.Td(row.file_name, className="text-break"),
-            html.Td(format_datetime(row.received_at)),
-            html.Td(row.submitter or "—", className="text-break"),
-            html.Td(STATUS_TEXT.get(row.status, row.status)),
-            html.Td(format_number(row.row_count) if pd.notna(row.row_count) else "—"),
-            html.Td(badge),
-            html.Td(row.review_reason if isinstance(row.review_reason, str) else ""),
-        ],
-        id=f"{PREFIX}-delivery-{row.delivery_id}",
-    )
+    values = [
+        (str(row.delivery_id), None),
+        (row.entity_code or "—", None),
+        (row.file_name, "text-break"),
+        (format_datetime(row.received_at), None),
+        (row.submitter or "—", "text-break"),
+        (STATUS_TEXT.get(row.status, row.status), None),
+        (format_number(row.row_count) if pd.notna(row.row_count) else "—", None),
+        (badge, None),
+        (row.review_reason if isinstance(row.review_reason, str) else "", None),
+    ]
+    cells = [  # data-label: on a phone each row is a card of «label: value» lines
+        html.Td(value, className=css, **{"data-label": label})
+        for (value, css), label in zip(values, HISTORY_HEADERS, strict=True)
+    ]
+    return html.Tr(cells, id=f"{PREFIX}-delivery-{row.delivery_id}")
 
 
 def history(entity: str | None) -> list:
@@ -167,7 +169,7 @@ def history(entity: str | None) -> list:
             size="sm",
             striped=True,
             responsive=True,
-            className="small",
+            className="small stacked-table",
             id=f"{PREFIX}-history-table",
         )
     ]

@@ -51,7 +51,13 @@ def table_frame(code: str, state: FilterState) -> pd.DataFrame:
     """Exactly the rows behind the figure for these filters (also what the exports contain);
     `fila` says which are totals and which breakdowns (downloads.row_kind)."""
     frame = cached_call(
-        indicadores.value_rows, code, state.start, state.end, state.locality_list, state.entity
+        indicadores.value_rows,
+        code,
+        state.start,
+        state.end,
+        state.locality_list,
+        state.entity,
+        state.validated_only,
     )
     return frame.assign(fila=downloads.row_kind(frame["is_total"]))
 
@@ -203,7 +209,14 @@ def _charts_row(code: str, state: FilterState, grain_key: str, row, source: str)
     grain, grain_label = GRAINS[grain_key]
     unit, name = row["unit"], row["indicator_name"]
     series = cached_call(
-        indicadores.series, code, state.start, state.end, state.locality_list, grain, state.entity
+        indicadores.series,
+        code,
+        state.start,
+        state.end,
+        state.locality_list,
+        grain,
+        state.entity,
+        state.validated_only,
     )
     note = (
         f"cada {grain_label} con la regla del indicador, recortado al periodo elegido"
@@ -212,7 +225,12 @@ def _charts_row(code: str, state: FilterState, grain_key: str, row, source: str)
     )
     series_fig = series_bar(series, f"Serie por {grain_label} ({unit})", unit, source, note)
     ranking = cached_call(
-        indicadores.figure_by_locality, code, state.start, state.end, state.entity
+        indicadores.figure_by_locality,
+        code,
+        state.start,
+        state.end,
+        state.entity,
+        state.validated_only,
     )
     ranking = ranking[ranking["is_locality"].astype(bool)] if not ranking.empty else ranking
     ranking_fig = ranking_bar(
@@ -243,6 +261,7 @@ def _breakdown(code: str, state: FilterState, dim_key: str | None, row, source: 
         state.locality_list,
         dimension,
         state.entity,
+        state.validated_only,
     )
     figure = breakdown_bar(
         frame, label, f"Desagregación por {label} ({row['unit']})", row["unit"], source

@@ -25,6 +25,10 @@ KIND_LABELS = {
     "desconocida": "Sin información de localidad",
 }
 GRID_COLUMNS = {"locality_label": "Localidad", "figure": "Cifra"}
+REVIEW_NOTE = (
+    "Solo entregas validadas por la Secretaría Técnica («validado»): una entrega nueva aparece "
+    "aquí cuando se valida."
+)
 EXPORT_COLUMNS = {
     "cutoff_name": "Corte",
     "indicator_name": "Indicador",
@@ -110,6 +114,7 @@ def legend(min_count: int) -> dbc.Alert:
                 f"«{RESERVED}». "
                 "Las descargas conservan las cifras ocultas."
             ),
+            html.Span(" " + REVIEW_NOTE),
         ],
         color="info",
         className="small",

@@ -31,9 +31,20 @@ PROFILE_COLUMNS = {
 }
 
 
+def by_locality(code: str, state: FilterState) -> pd.DataFrame:
+    return cached_call(
+        indicadores.figure_by_locality,
+        code,
+        state.start,
+        state.end,
+        state.entity,
+        state.validated_only,
+    )
+
+
 def locality_row(code: str, locality: str, state: FilterState) -> pd.Series | None:
     """The locality's row of marts.indicator_figure_by_locality (figure, rate, rank), if any."""
-    frame = cached_call(indicadores.figure_by_locality, code, state.start, state.end, state.entity)
+    frame = by_locality(code, state)
     rows = frame[frame["locality_code"] == locality]
     return None if rows.empty else rows.iloc[0]
 
@@ -65,7 +76,7 @@ def page_keys(catalogue: pd.DataFrame) -> dict:
 def map_frame(code: str, state: FilterState, measure: str) -> pd.DataFrame:
     """Figure per locality (dbt function) and, for 'tasa', per 1.000 inhabitants of the
     figure's own year (population_year)."""
-    frame = cached_call(indicadores.figure_by_locality, code, state.start, state.end, state.entity)
+    frame = by_locality(code, state)
     if frame.empty:
         return frame
     frame = frame[frame["is_locality"].astype(bool)].copy()

@@ -10,6 +10,8 @@
       indicator_breakdown(code, from, to, localities, dimension, entity)  one row per sex or age group;
       indicator_rate(code, from, to, localities, entity)             indicator_figure per 1.000
         inhabitants of its own year (create_indicator_rate_function.sql).
+    Each takes a last argument p_validated_only (default false): true reads the validated
+    deliveries only (fct_indicator_values_validated), the «solo validados» switch.
     They live in var('marts_schema') beside the marts and are SQL-standard bodies (BEGIN ATOMIC):
     PostgreSQL binds them to the tables by OID, so when a build into a side schema (marts_next) is
     renamed into `marts`, the functions move with their tables and keep working. Such bodies are
@@ -19,7 +21,7 @@
     (indicator_monthly_totals) and the rule's output columns (indicator_rule_columns). -#}
 {% macro create_indicator_figure_function() %}
 {%- set s = var('marts_schema', 'marts') -%}
-{%- set missing = missing_relations(s, ['fct_indicator_values', 'dim_indicator', 'dim_locality', 'dim_period', 'mart_population_by_year']) -%}
+{%- set missing = missing_relations(s, ['fct_indicator_values', 'fct_indicator_values_validated', 'dim_indicator', 'dim_locality', 'dim_period', 'mart_population_by_year']) -%}
 {%- if missing -%}
 select 'indicator figure functions not created: missing {{ s }}.{{ missing | join(", ") }}' as skipped
 {%- else -%}
@@ -29,6 +31,10 @@ drop function if exists {{ s }}.indicator_figure(text, date, date, text[], text)
 drop function if exists {{ s }}.indicator_figure_by_locality(text, date, date, text);
 drop function if exists {{ s }}.indicator_series(text, date, date, text[], text, text);
 drop function if exists {{ s }}.indicator_breakdown(text, date, date, text[], text, text);
+drop function if exists {{ s }}.indicator_figure(text, date, date, text[], text, boolean);
+drop function if exists {{ s }}.indicator_figure_by_locality(text, date, date, text, boolean);
+drop function if exists {{ s }}.indicator_series(text, date, date, text[], text, text, boolean);
+drop function if exists {{ s }}.indicator_breakdown(text, date, date, text[], text, text, boolean);
 {{ indicator_figure_function_sql(s) }}
 {{ indicator_figure_by_locality_function_sql(s) }}
 {{ indicator_series_function_sql(s) }}
@@ -39,7 +45,7 @@ drop function if exists {{ s }}.indicator_breakdown(text, date, date, text[], te
 
 {% macro indicator_figure_function_sql(s) %}
 {{ indicator_function_signature(s, 'indicator_figure',
-    ['p_localities text[] default null', 'p_entity_code text default null'],
+    ['p_localities text[] default null', 'p_entity_code text default null', 'p_validated_only boolean default false'],
     ['indicator_code text']) }}
 begin atomic
     with monthly as (
@@ -61,7 +67,7 @@ end;
     localities with a figure, out of ranked_localities. -#}
 {% macro indicator_figure_by_locality_function_sql(s) %}
 {{ indicator_function_signature(s, 'indicator_figure_by_locality',
-    ['p_entity_code text default null'],
+    ['p_entity_code text default null', 'p_validated_only boolean default false'],
     ['locality_code text', 'locality_name text'],
     ['population_2024 bigint', 'rate_per_1000 double precision', 'locality_rank integer',
      'ranked_localities integer', 'population_year integer', 'population bigint']) }}
@@ -124,7 +130,7 @@ end;
 
 {% macro indicator_series_function_sql(s) %}
 {{ indicator_function_signature(s, 'indicator_series',
-    ['p_localities text[] default null', "p_grain text default 'month'", 'p_entity_code text default null'],
+    ['p_localities text[] default null', "p_grain text default 'month'", 'p_entity_code text default null', 'p_validated_only boolean default false'],
     ['bucket_month date', 'bucket_label text']) }}
 begin atomic
     with read_months as (
@@ -158,7 +164,7 @@ end;
 {#- One row per sex or age-group category: only rows disaggregated by that dimension alone. -#}
 {% macro indicator_breakdown_function_sql(s) %}
 {{ indicator_function_signature(s, 'indicator_breakdown',
-    ['p_localities text[] default null', "p_dimension text default 'sex'", 'p_entity_code text default null'],
+    ['p_localities text[] default null', "p_dimension text default 'sex'", 'p_entity_code text default null', 'p_validated_only boolean default false'],
     ['category text']) }}
 begin atomic
     with rows_of_dimension as (
@@ -166,7 +172,7 @@ begin atomic
             case when p_dimension = 'sex' then f.sex else f.age_group end as category,
             f.period_month,
             f.indicator_value
-        from {{ s }}.fct_indicator_values as f
+        from {{ indicator_facts(s) }} as f
         where {{ indicator_fact_filter(s) }}
           and {{ indicator_locality_filter() }}
           and (

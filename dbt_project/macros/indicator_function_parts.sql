@@ -60,7 +60,7 @@ language sql stable
             {%- endfor %}
             f.period_month,
             sum(f.indicator_value) as month_value
-        from {{ s }}.fct_indicator_values as f
+        from {{ indicator_facts(s) }} as f
         where {{ indicator_fact_filter(s) }}
           and f.is_total
           {%- if by_localities %}
@@ -79,4 +79,14 @@ language sql stable
         count(m.month_value)::integer,
         min(m.period_month),
         max(m.period_month)
+{%- endmacro %}
+
+{#- The fact every function reads: fct_indicator_values (every delivery not returned), or with
+    p_validated_only the validated deliveries' fct_indicator_values_validated (same columns). -#}
+{% macro indicator_facts(s) -%}
+(
+            select * from {{ s }}.fct_indicator_values where not p_validated_only
+            union all
+            select * from {{ s }}.fct_indicator_values_validated where p_validated_only
+        )
 {%- endmacro %}

@@ -176,3 +176,20 @@ def test_public_responses_carry_the_security_headers(public_url):
     assert response.headers["Referrer-Policy"] == "same-origin"
     wrong_host = requests.get(public_url + "/publico", headers={"Host": "evil.example"}, timeout=30)
     assert wrong_host.status_code == 400
+
+
+def test_public_site_passes_axe_and_fits_every_screen(browser, public_url):
+    """The public deployment, as anyone reaches it (no login), from 360 to 1920 px."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}}
+    for width, height in ((360, 740), (1920, 1080)):
+        context = browser.new_context(locale="es-CO", viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.goto(public_url + "/publico")
+        page.wait_for_load_state("networkidle")
+        page.locator("#pub-legend").wait_for()
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+        violations = Axe().run(page, options=options).response["violations"]
+        assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
+        context.close()

@@ -123,3 +123,38 @@ def test_audit_page_is_admins_and_lists_the_steps(app, admin, editor, users):
     body = text_of(response)
     assert response.status_code == 200
     assert "entrega rehusada (otra entidad)" in body and "ingreso" in body
+
+
+def test_page_downloads_are_audited_and_state_their_review(app, admin, users, built_warehouse):
+    """A page's export (here the catalogue's CSV) writes «descarga» with who, which file and the
+    filters; the file says what review state its figures come from."""
+    from warehouse import audit
+
+    def download(prefix: str, search: str) -> tuple[str, str]:
+        payload = {
+            "output": f"{prefix}-download.data",
+            "outputs": {"id": f"{prefix}-download", "property": "data"},
+            "inputs": [
+                {"id": f"{prefix}-csv", "property": "n_clicks", "value": 1},
+                {"id": f"{prefix}-xlsx", "property": "n_clicks", "value": None},
+            ],
+            "state": [
+                {"id": "url", "property": "search", "value": search},
+                {"id": f"{prefix}-table", "property": "virtualRowData", "value": None},
+            ],
+            "changedPropIds": [f"{prefix}-csv.n_clicks"],
+        }
+        response = admin.post("/_dash-update-component", json=payload, headers=HOST)
+        assert response.status_code == 200, response.data[:300]
+        data = response.get_json()["response"][f"{prefix}-download"]["data"]
+        latest = audit.events(built_warehouse, email=users["admin"][0], event="descarga").iloc[0]
+        return base64.b64decode(data["content"]).decode("utf-8-sig"), latest
+
+    content, latest = download("cat", "?desde=2024-01&hasta=2024-05")
+    assert "# Revisión: Todas las entregas aceptadas, sin distinguir" in content
+    assert latest["detail"].startswith("catalogo.csv")
+    search = "?desde=2024-01&hasta=2024-05&entidad=SDG&validados=1&indicador=UTA1_SISBEN"
+    content, latest = download("ind", search)
+    assert "# Revisión: Solo entregas validadas" in content
+    assert "Entidad:" in latest["detail"] and "Solo entregas validadas" in latest["detail"]
+    assert latest["client_address"] == "127.0.0.1"

@@ -18,6 +18,7 @@ DELIVERY_COLUMNS = [
     "status",
     "row_count",
     "problem_count",
+    "review_state",
 ]
 
 
@@ -27,7 +28,7 @@ def deliveries(
     """Deliveries received between the first day of `start` and the last day of `end`."""
     return frame(
         "select d.delivery_id, d.entity_code, e.entity_short_name, d.kind, d.file_name, "
-        "d.received_at, d.status, d.row_count, d.problem_count "
+        "d.received_at, d.status, d.row_count, d.problem_count, d.review_state "
         "from marts.mart_deliveries as d left join marts.dim_entity as e using (entity_code) "
         "where (cast(:entity as text) is null or d.entity_code = :entity) "
         "and (cast(:start as date) is null or d.received_at >= :start) "

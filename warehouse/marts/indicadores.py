@@ -18,11 +18,13 @@ GRAINS = ("month", "quarter", "year")
 DIMENSIONS = ("sex", "age_group")
 
 
-def figure_by_locality(code: str, start: date, end: date, entity: str | None = None):
+def figure_by_locality(
+    code: str, start: date, end: date, entity: str | None = None, validated: bool = False
+):
     """One row per locality with data (Distrito included): the rule-aware figure, population,
     figure per 1.000 inhabitants and rank among the localities (locality_rank of
     ranked_localities), all from marts.indicator_figure_by_locality (indicators module)."""
-    result = indicators.figure_by_locality(code, start, end, entity)
+    result = indicators.figure_by_locality(code, start, end, entity, validated)
     columns = [
         "locality_code",
         "locality_name",
@@ -49,11 +51,12 @@ def series(
     localities: list[str] | None,
     grain: str,
     entity: str | None = None,
+    validated: bool = False,
 ) -> pd.DataFrame:
     """The rule applied inside each month/quarter/year bucket (indicators.indicator_series)."""
     if grain not in GRAINS:
         raise ValueError(f"grano no válido: {grain}")
-    result = indicators.indicator_series(code, start, end, localities, grain, entity)
+    result = indicators.indicator_series(code, start, end, localities, grain, entity, validated)
     result = result.rename(columns={"bucket_label": "label", "figure": "value"})
     return result[["bucket_month", "label", "value", "months_with_data"]]
 
@@ -65,11 +68,14 @@ def breakdown(
     localities: list[str] | None,
     dimension: str,
     entity: str | None = None,
+    validated: bool = False,
 ) -> pd.DataFrame:
     """The rule-aware figure per sex or age group (indicators.indicator_breakdown)."""
     if dimension not in DIMENSIONS:
         raise ValueError(f"desagregación no válida: {dimension}")
-    result = indicators.indicator_breakdown(code, start, end, dimension, localities, entity)
+    result = indicators.indicator_breakdown(
+        code, start, end, dimension, localities, entity, validated
+    )
     return result.rename(columns={"figure": "value"})[["category", "value", "months_with_data"]]
 
 
@@ -79,13 +85,16 @@ def value_rows(
     end: date,
     localities: list[str] | None,
     entity: str | None = None,
+    validated: bool = False,
 ) -> pd.DataFrame:
-    """The rows behind a figure: month, locality, sex and age group, as delivered."""
+    """The rows behind a figure: month, locality, sex and age group, as delivered (validated:
+    from the validated deliveries only, fct_indicator_values_validated)."""
     return frame(
         "select p.month_label as mes, l.locality_name as localidad, f.sex as sexo, "
         "f.age_group as grupo_edad, f.indicator_value as valor, e.entity_short_name as entidad, "
         "f.batch_id as entrega, f.period_month, f.locality_code, f.is_total "
-        "from marts.fct_indicator_values as f "
+        "from (select * from marts.fct_indicator_values where not :validated union all "
+        "select * from marts.fct_indicator_values_validated where :validated) as f "
         "join marts.dim_period as p using (period_month) "
         "join marts.dim_locality as l using (locality_code) "
         "join marts.dim_entity as e using (entity_code) "
@@ -93,7 +102,8 @@ def value_rows(
         "and (cast(:localities as text[]) is null or f.locality_code = any(:localities)) "
         "and (cast(:entity as text) is null or f.entity_code = :entity) "
         "order by f.period_month, l.sort_order, f.sex, f.age_group",
-        {"code": code, "start": start, "end": end, "localities": localities, "entity": entity},
+        {"code": code, "start": start, "end": end, "localities": localities, "entity": entity}
+        | {"validated": validated},
         columns=[
             "mes",
             "localidad",
@@ -141,9 +151,10 @@ def figure(
     end: date,
     localities: list[str] | None = None,
     entity: str | None = None,
+    validated: bool = False,
 ) -> dict:
     """indicators.indicator_figure as a plain dict: {'value', 'rule', 'first', 'last', 'months'}."""
-    result = indicators.indicator_figure(code, start, end, localities, entity)
+    result = indicators.indicator_figure(code, start, end, localities, entity, validated)
     return {
         "value": result.value,
         "rule": result.aggregation_rule or None,

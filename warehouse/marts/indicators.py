@@ -30,6 +30,15 @@ def _localities_param(locality_codes: list[str] | None) -> list[str] | None:
     return list(locality_codes) if locality_codes else None
 
 
+def _args(code, start, end, localities=None, entity=None, validated=False, **others) -> dict:
+    """A figure function's parameters; validated=True: validated deliveries only."""
+    localities = _localities_param(localities)
+    return {"code": code, "start": start, "end": end, "localities": localities, **others} | {
+        "entity": entity,
+        "validated": validated,
+    }
+
+
 @dataclass(frozen=True)
 class IndicatorFigure:
     indicator_code: str
@@ -90,21 +99,16 @@ def indicator_figure(
     end: date,
     locality_codes: list[str] | None = None,
     entity_code: str | None = None,
+    validated: bool = False,
 ) -> IndicatorFigure:
     """The figure the dashboard shows, computed by marts.indicator_figure (dbt-defined)."""
     with get_engine().connect() as conn:
         row = conn.execute(
             text(
                 "select * from marts.indicator_figure(:code, :start, :end, "
-                "cast(:localities as text[]), cast(:entity as text))"
+                "cast(:localities as text[]), cast(:entity as text), :validated)"
             ),
-            {
-                "code": indicator_code,
-                "start": start,
-                "end": end,
-                "localities": _localities_param(locality_codes),
-                "entity": entity_code,
-            },
+            _args(indicator_code, start, end, locality_codes, entity_code, validated),
         ).one_or_none()
     if row is None:
         return IndicatorFigure(indicator_code, "", None, 0, None, None)
@@ -179,7 +183,11 @@ def previous_period_figure(
 
 
 def figure_by_locality(
-    indicator_code: str, start: date, end: date, entity_code: str | None = None
+    indicator_code: str,
+    start: date,
+    end: date,
+    entity_code: str | None = None,
+    validated: bool = False,
 ) -> pd.DataFrame:
     """One row per locality with data (Distrito '00' and unknown '99' included), by the rule,
     with the figure per 1.000 inhabitants of its own year (population_year) and, for the 20
@@ -187,8 +195,9 @@ def figure_by_locality(
     return _frame(
         f"select locality_code, locality_name, {_FIGURE_COLUMNS}, population_2024, "
         "rate_per_1000, locality_rank, ranked_localities, population_year "
-        "from marts.indicator_figure_by_locality(:code, :start, :end, cast(:entity as text))",
-        {"code": indicator_code, "start": start, "end": end, "entity": entity_code},
+        "from marts.indicator_figure_by_locality(:code, :start, :end, cast(:entity as text), "
+        ":validated)",
+        _args(indicator_code, start, end, None, entity_code, validated),
     )
 
 
@@ -199,6 +208,7 @@ def indicator_series(
     locality_codes: list[str] | None = None,
     grain: Grain = "month",
     entity_code: str | None = None,
+    validated: bool = False,
 ) -> pd.DataFrame:
     """One row per month, quarter or year with data; the rule is applied inside each bucket."""
     if grain not in ("month", "quarter", "year"):
@@ -206,15 +216,8 @@ def indicator_series(
     return _frame(
         f"select bucket_month, bucket_label, {_FIGURE_COLUMNS} "
         "from marts.indicator_series(:code, :start, :end, cast(:localities as text[]), "
-        ":grain, cast(:entity as text))",
-        {
-            "code": indicator_code,
-            "start": start,
-            "end": end,
-            "localities": _localities_param(locality_codes),
-            "grain": grain,
-            "entity": entity_code,
-        },
+        ":grain, cast(:entity as text), :validated)",
+        _args(indicator_code, start, end, locality_codes, entity_code, validated, grain=grain),
     )
 
 
@@ -225,6 +228,7 @@ def indicator_breakdown(
     dimension: Dimension = "sex",
     locality_codes: list[str] | None = None,
     entity_code: str | None = None,
+    validated: bool = False,
 ) -> pd.DataFrame:
     """One row per category of a disaggregation (sex or age_group), by the rule."""
     if dimension not in ("sex", "age_group"):
@@ -232,15 +236,10 @@ def indicator_breakdown(
     return _frame(
         f"select category, {_FIGURE_COLUMNS} "
         "from marts.indicator_breakdown(:code, :start, :end, cast(:localities as text[]), "
-        ":dimension, cast(:entity as text))",
-        {
-            "code": indicator_code,
-            "start": start,
-            "end": end,
-            "localities": _localities_param(locality_codes),
-            "dimension": dimension,
-            "entity": entity_code,
-        },
+        ":dimension, cast(:entity as text), :validated)",
+        _args(
+            indicator_code, start, end, locality_codes, entity_code, validated, dimension=dimension
+        ),
     )
 
 
@@ -287,10 +286,5 @@ def monthly_totals(
         "s.figure as value "
         "from marts.indicator_series(:code, :start, :end, cast(:localities as text[]), 'month') s "
         "order by s.bucket_month",
-        {
-            "code": indicator_code,
-            "start": start,
-            "end": end,
-            "localities": _localities_param(locality_codes),
-        },
+        _args(indicator_code, start, end, locality_codes),
     )

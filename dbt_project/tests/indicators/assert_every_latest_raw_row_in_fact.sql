@@ -1,6 +1,6 @@
 -- Reconciliation: every raw row of a latest delivery is represented in fct_indicator_values
 -- (same indicator, resolved locality, month, disaggregation and delivery), and staging kept every
--- raw row. Returns the raw rows (or deliveries) that went missing.
+-- raw row (deliveries returned by the technical secretariat feed no figure). Returns the raw rows (or deliveries) that went missing.
 with
 
 raw_counts as (
@@ -19,6 +19,16 @@ staged_counts as (
     group by batch_id
 ),
 
+returned as (
+    -- deliveries whose latest review returned them («devuelto») feed no figure
+    select delivery_id from (
+        select distinct on (delivery_id) delivery_id, state
+        from {{ source('intake', 'delivery_reviews') }}
+        order by delivery_id, review_id desc
+    ) as latest_review
+    where state = 'devuelto'
+),
+
 latest_batches as (
     select distinct on (entity_code, indicator_code, period_month)
         entity_code,
@@ -26,6 +36,7 @@ latest_batches as (
         period_month,
         batch_id
     from staged
+    where batch_id not in (select delivery_id from returned)
     order by entity_code, indicator_code, period_month, loaded_at desc, batch_id desc
 ),
 

@@ -1,4 +1,5 @@
--- Reconciliation: per indicator and month, the sum of every raw row of the latest delivery
+-- Reconciliation: per indicator and month, the sum of every raw row of the latest delivery not
+-- returned by the technical secretariat
 -- (computed here from raw, independently of the models) equals the sum of the fact's delivered
 -- rows (derived totals excluded). Returns the indicator-months that disagree.
 with
@@ -14,6 +15,16 @@ raw_rows as (
     from {{ source('raw', 'indicator_values') }}
 ),
 
+returned as (
+    -- deliveries whose latest review returned them («devuelto») feed no figure
+    select delivery_id from (
+        select distinct on (delivery_id) delivery_id, state
+        from {{ source('intake', 'delivery_reviews') }}
+        order by delivery_id, review_id desc
+    ) as latest_review
+    where state = 'devuelto'
+),
+
 latest_batches as (
     select distinct on (entity_code, indicator_code, period_month)
         entity_code,
@@ -21,6 +32,7 @@ latest_batches as (
         period_month,
         batch_id
     from raw_rows
+    where batch_id not in (select delivery_id from returned)
     order by entity_code, indicator_code, period_month, loaded_at desc, batch_id desc
 ),
 

@@ -3,7 +3,7 @@
 with
 
 source_figures as (
-    select * from {{ ref('mart_indicator_cutoff_figures') }}
+    select * from {{ ref('mart_indicator_cutoff_figures_validated') }}
 ),
 
 indicators as (

@@ -16,7 +16,7 @@
 with
 
 figures as (
-    select * from {{ ref('mart_indicator_cutoff_figures') }}
+    select * from {{ ref('mart_indicator_cutoff_figures_validated') }}
 ),
 
 indicators as (
