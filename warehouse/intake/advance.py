@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from warehouse.formatting import format_number
 from warehouse.intake.checks import RowContext, check_code, check_entity, choices_text
 from warehouse.intake.problems import WARNING, Problem
 
@@ -14,8 +15,7 @@ GOAL_TOLERANCE = Decimal("0.10")
 
 
 def _number(value: Decimal) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return format_number(value, 0 if value == value.to_integral_value() else 2)
 
 
 def _product(record: dict, row: int, ctx: RowContext) -> list[Problem]:

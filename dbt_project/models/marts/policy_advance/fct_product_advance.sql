@@ -83,6 +83,13 @@ final as (
             as advance_share,
         (case when total_goal > 0 then least(programmed_to_date / total_goal, 1) else 0 end)
             ::double precision as goal_share,
+        (case when year_goal > 0 then 1 - least(counted_value / year_goal, 1) end)
+            ::double precision as gap_ratio,
+        (weight_pct / 100 * case
+            when total_goal > 0
+                then least(programmed_to_date / total_goal, 1) - achieved_to_date / total_goal
+            else 0
+        end)::double precision as policy_gap_ratio,
         progress_note,
         batch_id
     from shares
