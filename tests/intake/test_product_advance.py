@@ -5,6 +5,7 @@ the entity's products. None of this touches the warehouse."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -14,6 +15,7 @@ from warehouse.cli import app
 from warehouse.intake.advance import GOAL_TOLERANCE
 from warehouse.intake.catalog import load_catalog
 from warehouse.intake.inspection import inspect_file
+from warehouse.settings import PROJECT_ROOT
 
 HEADER = "entidad,producto,corte,valor_reportado,nota"
 
@@ -76,3 +78,14 @@ def test_template_lists_only_the_entitys_products(tmp_path):
     assert (
         listed == [p.code for p in load_catalog().products_of("SDG")] == ["P1-01", "P1-03", "P3-04"]
     )
+
+
+def test_catalogue_weights_add_up_to_100_and_goals_cover_2023_to_2035():
+    products = load_catalog().products
+    with (PROJECT_ROOT / "seeds" / "catalog" / "products.csv").open(encoding="utf-8") as handle:
+        weights = {r["product_code"]: float(r["weight_pct"]) for r in csv.DictReader(handle)}
+    assert set(weights) == set(products) and sum(weights.values()) == 100
+    assert all(w > 0 for w in weights.values())
+    for product in products.values():
+        assert sorted(product.goals) == list(range(2023, 2036)), product.code
+        assert sum(product.goals.values()) > 0, product.code
