@@ -45,5 +45,7 @@ def trajectory(
             hovertemplate="Avance a %{customdata[0]}: %{y:.2f} %<extra></extra>",
         )
     figure.update_yaxes(range=[0, 105], ticksuffix=" %", tickformat=",d", title_text=None)
-    figure.update_xaxes(tickformat="%Y", dtick="M12", ticklabelmode="period")
+    figure.update_xaxes(
+        tickformat="%Y", dtick="M12", ticklabelmode="period", range=["2023-01-01", "2036-01-01"]
+    )
     return styled(figure, title, source, height=320)

@@ -136,8 +136,9 @@ def products_frame(cutoff: str, uta: str | None, entity: str | None) -> pd.DataF
     return frame
 
 
-def _scope_table(cutoff: str, kind: str, title: str, prefix: str) -> html.Div:
-    rows = cached_call(avance.policy_advance, cutoff, kind)
+def _scope_table(cutoff: str, kind: str, code: str | None, title: str, prefix: str) -> html.Div:
+    """Advance and goal per UTA or per responsible entity (only the filtered one, if any)."""
+    rows = cached_call(avance.policy_advance, cutoff, kind, code)
     body = [
         html.Tr(
             [
@@ -184,9 +185,12 @@ def products_section(cutoff: str, cutoff_name: str, uta: str | None, entity: str
                 [
                     dbc.Row(
                         [
-                            dbc.Col(_scope_table(cutoff, "uta", "UTA", prefix), md=6),
+                            dbc.Col(_scope_table(cutoff, "uta", uta, "UTA", prefix), md=6),
                             dbc.Col(
-                                _scope_table(cutoff, "entidad", "Entidad responsable", prefix), md=6
+                                _scope_table(
+                                    cutoff, "entidad", entity, "Entidad responsable", prefix
+                                ),
+                                md=6,
                             ),
                         ]
                     ),
