@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from warehouse import cli_action_plan, cli_indicators, cli_intake, cli_users
+from warehouse import cli_action_plan, cli_avance, cli_indicators, cli_intake, cli_users
 from warehouse.db import display_url, get_engine, resolve_url, stop_embedded
 from warehouse.settings import get_settings
 
@@ -122,7 +122,7 @@ def first_admin(engine) -> None:
 
 
 # Command groups owned by other modules register themselves on the same app.
-for _module in (cli_intake, cli_indicators, cli_action_plan, cli_users):
+for _module in (cli_intake, cli_indicators, cli_action_plan, cli_avance, cli_users):
     _module.register(app)
 
 

@@ -190,6 +190,27 @@ PERSON_SERVICES = ExportKind(
     ),
 )
 
+PRODUCT_ADVANCE = ExportKind(
+    code="product_advance",
+    table="raw.product_advance",
+    label="Avance de productos del plan de acción",
+    columns=(
+        C("entidad", "text", True, "Código de la entidad responsable del producto."),
+        C("producto", "text", True, "Código del producto del plan de acción (p. ej. P1-01)."),
+        C("corte", "text", True, "Código del corte de seguimiento (p. ej. 2024-C1)."),
+        C(
+            "valor_reportado",
+            "numeric",
+            True,
+            "Valor del indicador del producto al corte, en su unidad (acumulado si la meta "
+            "se acumula; si no, lo logrado en el año del corte).",
+        ),
+        C("nota", "text", False, "Nota cualitativa del avance (texto libre).", multiline=True),
+    ),
+    key=("entidad", "producto", "corte"),
+    period=("corte",),
+)
+
 EXPORT_KINDS: dict[str, ExportKind] = {
     k.code: k
     for k in (
@@ -199,6 +220,7 @@ EXPORT_KINDS: dict[str, ExportKind] = {
         SESSION_ATTENDANCE,
         MATURITY_ASSESSMENTS,
         PERSON_SERVICES,
+        PRODUCT_ADVANCE,
     )
 }
 

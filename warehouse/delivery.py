@@ -79,6 +79,8 @@ def kinds_delivered_by(entity: str, settings: Settings | None = None) -> list[st
             continue
         if code == "activity_status" and not catalog.activities_of(entity):
             continue
+        if code == "product_advance" and not catalog.products_of(entity):
+            continue
         if code == "maturity_assessments" and entity != SECRETARIAT_ENTITY:
             continue
         kinds.append(code)

@@ -16,7 +16,7 @@ from dash_app.figures.charts import (
     status_bars,
 )
 from dash_app.state import FilterState
-from dash_app.views import common
+from dash_app.views import avance, common
 from warehouse.formatting import format_month, format_number, format_percent
 from warehouse.marts import indicators, plan_de_accion
 
@@ -103,6 +103,7 @@ def render(state: FilterState) -> list:
         ),
         _status_row(utas, by_lead_entity),
         _goals(state),
+        avance.products_section(cutoff, cutoff_name, state.uta, state.entity, PREFIX),
         html.H2("Lista de actividades", className="h5 mt-3"),
         _activities(state),
     ]

@@ -13,6 +13,7 @@ from dash_app.cache import cached_call
 from dash_app.components.common import empty_note
 from dash_app.components.table import export_buttons, grid
 from dash_app.state import FilterState
+from dash_app.views.avance import policy_card
 from warehouse.formatting import RULE_LABELS, format_month_range, format_number
 from warehouse.marts import publico, reference
 
@@ -205,6 +206,7 @@ def render(state: FilterState) -> list:
     ]
     return [
         selector(options, cutoff),
+        policy_card(cutoff, f"{PREFIX}-avance", with_trajectory=False),
         legend(int(frame["min_count"].iloc[0])),
         dbc.Row(cards, className="g-3"),
     ]

@@ -10,7 +10,7 @@ from dash_app.cache import cached_call
 from dash_app.components.common import empty_note, graph, kpi_card
 from dash_app.figures.charts import compliance_gauge
 from dash_app.state import FilterState, to_query
-from dash_app.views import common
+from dash_app.views import avance, common
 from warehouse.formatting import format_number, format_percent
 from warehouse.marts import plan_de_accion, reference
 
@@ -111,7 +111,8 @@ def render(state: FilterState) -> list:
     compliance = cached_call(plan_de_accion.compliance_by_uta, cutoff) if cutoff else pd.DataFrame()
     utas = cached_call(reference.utas)
     labels = dict(zip(utas["uta_code"], utas["uta_label"], strict=False))
-    sections = []
+    note = avance.SCOPE_NOTE if state.entity or state.localities or state.uta else None
+    sections = [avance.policy_card(cutoff, "resumen-avance", note=note)]
     for uta in UTAS:
         if state.uta and state.uta not in (uta,):
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from seeds.generator.action_plan import write_activity_files, write_barrier_files
+from seeds.generator.advance import write_advance_files
 from seeds.generator.catalog import Catalog
 from seeds.generator.deliveries import write_manifest
 from seeds.generator.governance import write_attendance_files, write_maturity_files
@@ -41,6 +42,7 @@ def generate(out: Path, catalog: Catalog | None = None, seed: int = SEED) -> lis
         *write_person_files(catalog, series, out, seed),
         *write_activity_files(catalog, out, seed),
         *write_barrier_files(out),
+        *write_advance_files(out),
         *write_attendance_files(catalog, out),
         *write_maturity_files(catalog, out),
     ]

@@ -20,7 +20,7 @@ CUTOFF_DEADLINES = {
 }
 _INDICATORS = re.compile(r"^(\w+?)_indicadores_(\d{4})-(T?\d{1,2})(_correccion|_v2)?$")
 _PERSONS = re.compile(r"^(\w+?)_personas_(\d{4})-(\d{2})$")
-_PLAN = re.compile(r"^(\w+?)_(actividades|barreras)_(\d{4}-C\d)$")
+_PLAN = re.compile(r"^(\w+?)_(actividades|barreras|avance)_(\d{4}-C\d)$")
 _SESSION = re.compile(r"^(\w+?)_asistencia_(\d{4})-(\d{2})-(\d{2})$")
 _MATURITY = re.compile(r"^(\w+?)_madurez_(\d{4})-(\d{2})$")
 

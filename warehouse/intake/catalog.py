@@ -51,6 +51,15 @@ class Activity:
 
 
 @dataclass
+class Product:
+    code: str
+    name: str
+    entity_code: str  # the responsible entity: the only one that reports it
+    unit: str
+    goals: dict[int, Decimal] = field(default_factory=dict)  # year → programmed value
+
+
+@dataclass
 class Catalog:
     entities: dict[str, str] = field(default_factory=dict)  # code → name
     # committee members (entities.is_committee_member); the others are external sources
@@ -64,12 +73,17 @@ class Catalog:
     localities: dict[str, str] = field(default_factory=dict)  # code → name
     aliases: dict[str, str] = field(default_factory=dict)  # normalized alias → code
     population: Decimal = FALLBACK_POPULATION  # the city's largest projected population
+    products: dict[str, Product] = field(default_factory=dict)
+    cutoff_years: dict[str, int] = field(default_factory=dict)  # code → year of its last month
 
     def indicators_of(self, entity: str) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.entity_code == entity]
 
     def activities_of(self, entity: str) -> list[Activity]:
         return [a for a in self.activities.values() if entity in a.entity_codes]
+
+    def products_of(self, entity: str) -> list[Product]:
+        return [p for p in self.products.values() if p.entity_code == entity]
 
 
 def _population(directory: Path) -> Decimal:
@@ -128,6 +142,10 @@ def _build(directory: Path) -> Catalog:
             r["activity_code"], r["activity_name"], r["uta_code"], frozenset(codes - {""})
         )
     catalog.cutoffs = {r["cutoff_code"]: r["cutoff_name"] for r in _rows(directory, "cutoffs")}
+    catalog.cutoff_years = {
+        r["cutoff_code"]: int(r["end_month"][:4]) for r in _rows(directory, "cutoffs")
+    }
+    _add_products(catalog, directory)
     catalog.criteria = {
         r["criterion_code"]: r["criterion_name"] for r in _rows(directory, "maturity_criteria")
     }
@@ -139,6 +157,18 @@ def _build(directory: Path) -> Catalog:
         r["alias_normalized"]: r["locality_code"] for r in _rows(directory, "locality_aliases")
     }
     return catalog
+
+
+def _add_products(catalog: Catalog, directory: Path) -> None:
+    """The action plan's products and their goal per year (products.csv, product_goals.csv)."""
+    for r in _rows(directory, "products"):
+        catalog.products[r["product_code"]] = Product(
+            r["product_code"], r["product_name"], r["entity_code"], r.get("unit", "")
+        )
+    for r in _rows(directory, "product_goals"):
+        product = catalog.products.get(r["product_code"])
+        if product is not None:
+            product.goals[int(r["goal_year"])] = Decimal(r["goal_value"] or 0)
 
 
 @lru_cache(maxsize=4)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from warehouse.intake.advance import product_advance
 from warehouse.intake.catalog import (
     ACTIVITY_STATUSES,
     BARRIER_TYPES,
@@ -134,6 +135,7 @@ RULES: dict[str, Rule] = {
     "session_attendance": session_attendance,
     "maturity_assessments": maturity_assessments,
     "person_services": person_services,
+    "product_advance": product_advance,
 }
 
 

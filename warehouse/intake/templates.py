@@ -28,6 +28,7 @@ def _lists(kind: ExportKind, catalog: Catalog, entity: str | None) -> dict[str, 
     """Allowed values per column; an entity's template lists only its own codes."""
     indicators = catalog.indicators_of(entity) if entity else list(catalog.indicators.values())
     activities = catalog.activities_of(entity) if entity else list(catalog.activities.values())
+    products = catalog.products_of(entity) if entity else list(catalog.products.values())
     localities = [
         name for code, name in sorted(catalog.localities.items()) if code not in ("00", "99")
     ]
@@ -36,6 +37,7 @@ def _lists(kind: ExportKind, catalog: Catalog, entity: str | None) -> dict[str, 
         "indicador": [i.code for i in indicators],
         "localidad": localities,
         "actividad": [a.code for a in activities],
+        "producto": [p.code for p in products],
         "corte": list(catalog.cutoffs),
         "estado": list(ACTIVITY_STATUSES),
         "uta": list(catalog.utas),
