@@ -1,7 +1,8 @@
 """Committee sessions run from the dashboard: create a session with its agenda, mark attendance
 live, read both back. Writes go to the `committee` schema (warehouse/sql/committee.sql); the
-attendance and quorum the app shows come from dbt's live views marts.mart_committee_* (the
-quorum rule is dbt's). Every write is audited; ids and codes from the browser are checked here."""
+attendance and quorum the app shows come from the live dbt views mart_committee_attendance and
+mart_committee_quorum (the quorum rule is dbt's). Every write is audited; ids and codes from the
+browser are checked here."""
 
 from __future__ import annotations
 
