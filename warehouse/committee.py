@@ -71,7 +71,7 @@ def default_agenda(utas: list[tuple[str, str]]) -> list[AgendaItem]:
         ("madurez", AGENDA_KINDS["madurez"], None, "/gobernanza"),
         ("tablero", AGENDA_KINDS["tablero"], None, "/"),
         *(("seguimiento_uta", f"Seguimiento {label}", code, "/") for code, label in utas),
-        ("centros_integrate", AGENDA_KINDS["centros_integrate"], None, "/territorio"),
+        ("centros_integrate", AGENDA_KINDS["centros_integrate"], None, None),
         ("varios", AGENDA_KINDS["varios"], None, None),
     ]
     return [

@@ -35,6 +35,8 @@ def _body(item: committee.AgendaItem, session: committee.Session):
                 html.P(session.place, className="fs-3") if session.place else None,
             ]
         )
+    if item.kind == "centros_integrate":
+        return view.integrate_slide(item, session)
     if item.kind == "varios":
         return html.P("Proposiciones y varios.", className="display-6")
     return dbc.Button("Abrir la vista", href=view.slide_url(item, session), color="primary")

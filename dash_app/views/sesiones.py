@@ -12,10 +12,13 @@ from dash import html
 from dash_app.state import FilterState, filter_context, to_query
 from warehouse import committee
 from warehouse.formatting import format_date, format_number
+from warehouse.marts import indicadores, reference
 
 SLIDE_PATH = "/sesion"
 INTEGRATE_INDICATOR = "UTA1_INTEGRATE_ORIENTACIONES"
-OWN_KINDS = {"quorum", "instalacion", "varios"}  # drawn by /sesion; the others are app pages
+# Drawn by /sesion; the others are app pages framed with the session's filters.
+OWN_KINDS = {"quorum", "instalacion", "centros_integrate", "varios"}
+TOP_LOCALITIES = 8
 
 
 def frame_state(item: committee.AgendaItem, session: committee.Session) -> FilterState:
@@ -34,8 +37,7 @@ def slide_url(item: committee.AgendaItem, session: committee.Session) -> str:
         return f"{SLIDE_PATH}?" + urlencode(
             {"id": session.session_id, "n": item.position, "presentacion": "1"}
         )
-    extra = {"indicador": INTEGRATE_INDICATOR} if item.kind == "centros_integrate" else None
-    return item.view_path + to_query(frame_state(item, session), extra)
+    return item.view_path + to_query(frame_state(item, session))
 
 
 def deck(session: committee.Session, items: list[committee.AgendaItem], index: int) -> html.Div:
@@ -182,3 +184,39 @@ def attendance_rows(session_id: int) -> list:
             )
         )
     return rows
+
+
+def integrate_slide(item: committee.AgendaItem, session: committee.Session) -> html.Div:
+    """The centres, and the orientations of the Intégrate strategy by locality at the session's
+    period (the ranking is dbt's: indicator_figure_by_locality.locality_rank)."""
+    state = frame_state(item, session)
+    centres = reference.integrate_centres()
+    rows = [
+        html.Tr([html.Td(c.centre_name), html.Td(c.locality_name), html.Td(c.address or ""),
+                 html.Td(c.services or "")])
+        for c in centres.itertuples()
+    ]  # fmt: skip
+    head = html.Thead(
+        html.Tr([html.Th(h) for h in ("Centro", "Localidad", "Dirección", "Servicios")])
+    )
+    figures = indicadores.figure_by_locality(
+        INTEGRATE_INDICATOR, state.start, state.end, None, state.validated_only
+    )
+    ranked = figures[figures["locality_rank"].notna()].sort_values("locality_rank")
+    top = [
+        html.Li(f"{r.locality_name}: {format_number(r.value)} orientaciones")
+        for r in ranked.head(TOP_LOCALITIES).itertuples()
+    ]
+    link = "/territorio" + to_query(
+        state.with_changes(presentation=False), {"indicador": INTEGRATE_INDICATOR}
+    )
+    return html.Div(
+        [
+            html.Table([head, html.Tbody(rows)], className="table mb-3", id="integrate-centres"),
+            html.H2(
+                f"Orientaciones Intégrate por localidad · {state.period_label}", className="h4"
+            ),
+            html.Ol(top, id="integrate-top") if top else html.P("Sin datos para este periodo."),
+            html.A("Ver el mapa en Territorio", href=link, **{"data-print": "no"}),
+        ]
+    )

@@ -14,6 +14,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from sqlalchemy import text
 
+from warehouse.formatting import format_number
+
 from .helpers import pick, settle
 
 PROJECTOR = {"width": 1024, "height": 768}
@@ -100,6 +102,10 @@ def test_a_whole_session_from_the_dashboard(new_context, app_url, built_warehous
             "(n) => JSON.parse(sessionStorage.getItem('tablero-slide-deck')).index === n - 1", arg=n
         )
         _slide_check(page, shots, f"{n:02d}")
+        if titles[n - 1].startswith("Centros Intégrate"):
+            expect(page.locator("#integrate-centres")).to_contain_text("SuperCADE CAD")
+            leader = _integrate_leader(built_warehouse)
+            expect(page.locator("#integrate-top li").first).to_have_text(leader)
         if uta_slide is None and titles[n - 1].startswith("Seguimiento"):
             uta_slide = page.url
             assert "uta=" in uta_slide
@@ -147,3 +153,20 @@ def _uta1_headlines(page, app_url, slide_url) -> dict[str, str]:
         cards.nth(i).get_attribute("id"): cards.nth(i).inner_text().strip()
         for i in range(cards.count())
     }
+
+
+def _integrate_leader(engine) -> str:
+    """The locality with most Intégrate orientations over the latest session's cut-off, by SQL
+    (validated deliveries only, as slides show them)."""
+    with engine.connect() as conn:
+        name, figure = conn.execute(
+            text(
+                "select f.locality_name, f.figure from committee.sessions s "
+                "join marts.dim_cutoff c using (cutoff_code) "
+                "cross join lateral marts.indicator_figure_by_locality("
+                "'UTA1_INTEGRATE_ORIENTACIONES', c.start_month, c.end_month, null, true) f "
+                "where s.session_id = (select max(session_id) from committee.sessions) "
+                "and f.locality_rank = 1"
+            )
+        ).one()
+    return f"{name}: {format_number(figure)} orientaciones"

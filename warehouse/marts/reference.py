@@ -63,6 +63,16 @@ def built_at():
     return scalar("select max(built_at) from marts.mart_build_info")
 
 
+def integrate_centres() -> pd.DataFrame:
+    """The Centros Intégrate (dim_integrate_centre)."""
+    return frame(
+        "select centre_code, centre_name, locality_code, locality_name, address, services, "
+        "opening_date from marts.dim_integrate_centre order by centre_name",
+        columns=["centre_code", "centre_name", "locality_code", "locality_name", "address",
+                 "services", "opening_date"],
+    )  # fmt: skip
+
+
 def review_states() -> pd.DataFrame:
     """Accepted deliveries in force per review state, as of the last build."""
     return frame(
