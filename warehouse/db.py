@@ -58,8 +58,9 @@ def ensure_database(settings: Settings | None = None) -> None:
 
 @lru_cache(maxsize=8)
 def _engine_for(url_string: str) -> Engine:
-    """One engine (one connection pool) per resolved URL."""
-    return create_engine(url_string, pool_pre_ping=True)
+    """One engine (one connection pool) per resolved URL. No pre-ping on every checkout (a round
+    trip per query): a connection the server dropped is retried once (warehouse.marts.query.run)."""
+    return create_engine(url_string)
 
 
 # Resolving the URL costs a round trip in embedded mode (is the server up? does the database
