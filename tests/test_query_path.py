@@ -15,6 +15,7 @@ def test_one_engine_per_url_without_pre_ping(engine):
 
 
 def test_a_connection_killed_by_the_server_is_retried_once(engine):
+    warehouse_db.get_engine().dispose()  # one connection in the pool: the next ones reuse it
     pid = query.scalar("select pg_backend_pid()")
     assert query.scalar("select pg_backend_pid()") == pid  # the pooled connection is reused
     admin = create_engine(warehouse_db.get_engine().url, isolation_level="AUTOCOMMIT")
