@@ -16,7 +16,7 @@
     (indicator_monthly_totals) and the rule's output columns (indicator_rule_columns). -#}
 {% macro create_indicator_figure_function() %}
 {%- set s = var('marts_schema', 'marts') -%}
-{%- set missing = missing_relations(s, ['fct_indicator_values', 'dim_indicator', 'dim_locality', 'dim_period']) -%}
+{%- set missing = missing_relations(s, ['fct_indicator_values', 'mart_indicator_monthly_totals', 'dim_indicator', 'dim_locality', 'dim_period']) -%}
 {%- if missing -%}
 select 'indicator figure functions not created: missing {{ s }}.{{ missing | join(", ") }}' as skipped
 {%- else -%}

@@ -38,17 +38,17 @@ language sql stable
 {%- endmacro %}
 
 {#- The CTE body of monthly totals: `keys` (expressions with their aliases), the month and the sum
-    of the total rows of the filtered fact, grouped by keys and month. -#}
+    of the total rows of the filtered fact, grouped by keys and month. The total rows are read
+    from mart_indicator_monthly_totals (fct_indicator_values where is_total, indexed). -#}
 {% macro indicator_monthly_totals(s, keys=[], by_localities=true, extra_filter=none) -%}
         select
             {%- for key in keys %}
             {{ key }},
             {%- endfor %}
             f.period_month,
-            sum(f.indicator_value) as month_value
-        from {{ s }}.fct_indicator_values as f
+            sum(f.month_value) as month_value
+        from {{ s }}.mart_indicator_monthly_totals as f
         where {{ indicator_fact_filter() }}
-          and f.is_total
           {%- if by_localities %}
           and {{ indicator_locality_filter() }}
           {%- endif %}
