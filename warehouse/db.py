@@ -93,6 +93,15 @@ def clear_engines() -> None:
     _engine_for.cache_clear()
 
 
+def forget_after_fork() -> None:
+    """In a process just forked (a gunicorn worker): let go of the parent's pooled connections
+    without closing them (they are the parent's sockets); the next query opens its own."""
+    with _RESOLVING:
+        urls = list(_RESOLVED.values())
+    for url_string in urls:
+        _engine_for(url_string).dispose(close=False)
+
+
 def libpq_params(url: URL) -> dict[str, str]:
     """Connection parts as libpq/dbt wants them (host may be a unix-socket folder)."""
     host = url.host or url.query.get("host") or "127.0.0.1"
