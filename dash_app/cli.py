@@ -54,11 +54,7 @@ def serve(
         )
     typer.echo(f"Tablero disponible en http://{host}:{port}")
     if workers > 1 and not debug:
-        shared = "Redis" if settings.cache_url.startswith(("redis", "unix")) else "archivos"
-        typer.echo(f"{workers} procesos (gunicorn) con caché compartida ({shared}).")
-        if not settings.public_only:  # builds queued by deliveries and reviews: run once
-            serving.start_build_process()
-        serving.gunicorn_serve(dash_app.server, host, port, workers, threads)
+        serving.serve_workers(dash_app.server, settings, host, port, workers, threads)
         return
     if not settings.public_only:  # builds queued by deliveries and reviews run in this process
         from warehouse.build_queue import start_worker

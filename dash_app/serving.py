@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 
-from warehouse import db as warehouse_db
+from warehouse import processes
 from warehouse.settings import Settings, get_settings
 
 
@@ -22,7 +22,7 @@ def shared_cache_url(settings: Settings) -> str:
     """TABLERO_CACHE_URL if set, else a folder of files for this database under data_dir."""
     if settings.cache_url:
         return settings.cache_url
-    database = warehouse_db.get_engine(settings).url.database or "tablero"
+    database = processes.database_name(settings)
     return f"file://{settings.data_dir / 'cache' / database}"
 
 
@@ -53,7 +53,7 @@ def gunicorn_serve(wsgi_app, host: str, port: int, workers: int, threads: int) -
     from gunicorn.app.base import BaseApplication
 
     def post_fork(_server, _worker) -> None:
-        warehouse_db.forget_after_fork()
+        processes.after_fork()
 
     options = {
         "bind": f"{host}:{port}",
@@ -78,3 +78,14 @@ def gunicorn_serve(wsgi_app, host: str, port: int, workers: int, threads: int) -
             return wsgi_app
 
     Server().run()
+
+
+def serve_workers(wsgi_app, settings: Settings, host: str, port: int, workers: int, threads: int):
+    """`tablero serve --workers N`: the build queue once, then gunicorn until stopped."""
+    import typer
+
+    shared = "Redis" if (settings.cache_url or "").startswith(("redis", "unix")) else "archivos"
+    typer.echo(f"{workers} procesos (gunicorn) con caché compartida ({shared}).")
+    if not settings.public_only:  # builds queued by deliveries and reviews: run once
+        start_build_process()
+    gunicorn_serve(wsgi_app, host, port, workers, threads)
