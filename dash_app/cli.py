@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from warehouse.cli import app
@@ -19,14 +21,25 @@ def serve(
     debug: bool = typer.Option(
         False, help="Servidor de desarrollo de Dash con recarga y depuración (no para producción)."
     ),
-    threads: int = typer.Option(8, min=1, help="Solicitudes atendidas a la vez (waitress)."),
+    threads: int = typer.Option(8, min=1, help="Solicitudes atendidas a la vez por proceso."),
+    workers: int = typer.Option(
+        1,
+        min=1,
+        help="Procesos (gunicorn, con caché compartida; 1: waitress en un proceso).",
+    ),
 ) -> None:
-    """Sirve el tablero Dash con waitress (servidor WSGI de producción)."""
+    """Sirve el tablero Dash: waitress en un proceso, o gunicorn con --workers N (Linux, macOS)."""
+    from dash_app import serving
     from dash_app.app import create_app  # lazy: other commands need not import Dash
     from dash_app.auth.guard import upload_cap
 
     settings = get_settings()
     host, port = host or settings.app_host, port or settings.app_port
+    if workers > 1 and sys.platform == "win32":
+        typer.echo("En Windows se sirve con un solo proceso (waitress).")
+        workers = 1
+    if workers > 1:  # the processes share one cache (before the app is created)
+        settings = serving.use_shared_cache(settings)
     try:
         dash_app = create_app()
     except WeakSecretError as error:
@@ -40,6 +53,9 @@ def serve(
             "  tablero user add CORREO --role admin"
         )
     typer.echo(f"Tablero disponible en http://{host}:{port}")
+    if workers > 1 and not debug:
+        serving.serve_workers(dash_app.server, settings, host, port, workers, threads)
+        return
     if not settings.public_only:  # builds queued by deliveries and reviews run in this process
         from warehouse.build_queue import start_worker
 

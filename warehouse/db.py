@@ -58,8 +58,9 @@ def ensure_database(settings: Settings | None = None) -> None:
 
 @lru_cache(maxsize=8)
 def _engine_for(url_string: str) -> Engine:
-    """One engine (one connection pool) per resolved URL."""
-    return create_engine(url_string, pool_pre_ping=True)
+    """One engine (one connection pool) per resolved URL. No pre-ping on every checkout (a round
+    trip per query): a connection the server dropped is retried once (warehouse.marts.query.run)."""
+    return create_engine(url_string)
 
 
 # Resolving the URL costs a round trip in embedded mode (is the server up? does the database
@@ -90,6 +91,15 @@ def clear_engines() -> None:
     with _RESOLVING:
         _RESOLVED.clear()
     _engine_for.cache_clear()
+
+
+def forget_after_fork() -> None:
+    """In a process just forked (a gunicorn worker): let go of the parent's pooled connections
+    without closing them (they are the parent's sockets); the next query opens its own."""
+    with _RESOLVING:
+        urls = list(_RESOLVED.values())
+    for url_string in urls:
+        _engine_for(url_string).dispose(close=False)
 
 
 def libpq_params(url: URL) -> dict[str, str]:

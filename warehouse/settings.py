@@ -65,6 +65,11 @@ class Settings(BaseSettings):
     login_rate_limit: str = Field(
         default="10 per minute", description="Login attempts per client address (flask-limiter)."
     )
+    cache_url: str | None = Field(
+        default=None,
+        description="Dashboard cache shared by the serving processes: redis://… (Redis) or "
+        "file:///folder (files). Unset: in memory, or files under data_dir with `serve`.",
+    )
     max_callback_bytes: int = Field(
         default=512 * 1024, description="Largest accepted body of a Dash callback request."
     )

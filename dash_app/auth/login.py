@@ -108,7 +108,10 @@ def too_many(_error):
 
 
 def install_routes(server: Flask) -> None:
-    limiter = Limiter(get_remote_address, app=server, storage_uri="memory://", default_limits=[])
+    # counted in Redis when the dashboard cache is there (shared by every worker), else per process
+    cache_url = get_settings().cache_url or ""
+    storage = cache_url if cache_url.startswith(("redis://", "rediss://")) else "memory://"
+    limiter = Limiter(get_remote_address, app=server, storage_uri=storage, default_limits=[])
     limited = limiter.limit(
         lambda: get_settings().login_rate_limit,
         methods=["POST"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dash
 from dash import Input, html
 
+from dash_app.cache import cached_layout
 from dash_app.components.common import page_chips, page_header
 from dash_app.components.page_callbacks import register_url_sync
 from dash_app.state import state_from_query
@@ -14,6 +15,7 @@ PATH = "/entidades"
 dash.register_page(__name__, path=PATH, name="Entidades", title="Entidades – Tablero Migrante")
 
 
+@cached_layout
 def layout(**query) -> html.Div:
     state = state_from_query(query)
     return html.Div(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dash
 from dash import Input, html
 
+from dash_app.cache import cached_layout
 from dash_app.components.common import page_chips, page_header
 from dash_app.components.page_callbacks import register_url_sync
 from dash_app.state import FilterState, state_from_query
@@ -26,6 +27,7 @@ def _choose_session(state: FilterState, _keys: dict, session) -> tuple[FilterSta
     return state, {view.K_SESSION: chosen}
 
 
+@cached_layout
 def layout(**query) -> html.Div:
     state = state_from_query(query)
     extras = _extras(state, query)

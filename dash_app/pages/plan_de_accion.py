@@ -5,6 +5,7 @@ from __future__ import annotations
 import dash
 from dash import html
 
+from dash_app.cache import cached_layout
 from dash_app.components.common import page_chips, page_header
 from dash_app.components.page_callbacks import register_download
 from dash_app.state import state_from_query
@@ -16,6 +17,7 @@ dash.register_page(
 )
 
 
+@cached_layout
 def layout(**query) -> html.Div:
     state = state_from_query(query)
     return html.Div(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dash
 from dash import html
 
+from dash_app.cache import cached_layout
 from dash_app.components.common import page_chips, page_header
 from dash_app.state import state_from_query
 from dash_app.views import common, resumen
@@ -12,6 +13,7 @@ from dash_app.views import common, resumen
 dash.register_page(__name__, path="/", name="Resumen", title="Resumen – Tablero Migrante")
 
 
+@cached_layout
 def layout(**query) -> html.Div:
     state = state_from_query(query)
     return html.Div(

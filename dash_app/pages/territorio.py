@@ -5,6 +5,7 @@ from __future__ import annotations
 import dash
 from dash import Input, ctx, html
 
+from dash_app.cache import cached_layout
 from dash_app.components.common import page_chips, page_header
 from dash_app.components.page_callbacks import clicked, register_url_sync
 from dash_app.state import FilterState, page_params, state_from_query
@@ -32,6 +33,7 @@ def _change(state: FilterState, keys: dict, code, measure, area, click):
     return state, view.resolve(state, chosen)
 
 
+@cached_layout
 def layout(**query) -> html.Div:
     state = state_from_query(query)
     extras = _extras(query)

@@ -21,7 +21,7 @@
     (indicator_monthly_totals) and the rule's output columns (indicator_rule_columns). -#}
 {% macro create_indicator_figure_function() %}
 {%- set s = var('marts_schema', 'marts') -%}
-{%- set missing = missing_relations(s, ['fct_indicator_values', 'fct_indicator_values_validated', 'dim_indicator', 'dim_locality', 'dim_period', 'mart_population_by_year']) -%}
+{%- set missing = missing_relations(s, ['fct_indicator_values', 'fct_indicator_values_validated', 'mart_indicator_monthly_totals', 'dim_indicator', 'dim_locality', 'dim_period', 'mart_population_by_year']) -%}
 {%- if missing -%}
 select 'indicator figure functions not created: missing {{ s }}.{{ missing | join(", ") }}' as skipped
 {%- else -%}

@@ -52,17 +52,17 @@ language sql stable
 {%- endmacro %}
 
 {#- The CTE body of monthly totals: `keys` (expressions with their aliases), the month and the sum
-    of the total rows of the filtered fact, grouped by keys and month. -#}
+    of the total rows of the filtered fact, grouped by keys and month. The total rows are read
+    from mart_indicator_monthly_totals (fct_indicator_values where is_total, indexed). -#}
 {% macro indicator_monthly_totals(s, keys=[], by_localities=true, extra_filter=none) -%}
         select
             {%- for key in keys %}
             {{ key }},
             {%- endfor %}
             f.period_month,
-            sum(f.indicator_value) as month_value
-        from {{ indicator_facts(s) }} as f
+            sum(f.month_value) as month_value
+        from {{ indicator_total_facts(s) }} as f
         where {{ indicator_fact_filter(s) }}
-          and f.is_total
           {%- if by_localities %}
           and {{ indicator_locality_filter() }}
           {%- endif %}
@@ -88,5 +88,18 @@ language sql stable
             select * from {{ s }}.fct_indicator_values where not p_validated_only
             union all
             select * from {{ s }}.fct_indicator_values_validated where p_validated_only
+        )
+{%- endmacro %}
+
+{#- The total rows the monthly totals read: mart_indicator_monthly_totals (indexed) or, with
+    p_validated_only, the total rows of the validated deliveries' fact. -#}
+{% macro indicator_total_facts(s) -%}
+(
+            select indicator_code, entity_code, locality_code, period_month, month_value
+            from {{ s }}.mart_indicator_monthly_totals where not p_validated_only
+            union all
+            select indicator_code, entity_code, locality_code, period_month,
+                indicator_value as month_value
+            from {{ s }}.fct_indicator_values_validated where p_validated_only and is_total
         )
 {%- endmacro %}

@@ -98,13 +98,21 @@ def _section(results: Results, name: str, run: Callable[[], None]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from tests.benchmarks.bench_callbacks import bench_callbacks
+    from tests.benchmarks.bench_concurrency import bench_concurrency
     from tests.benchmarks.bench_dashboard import bench_dashboard
+    from tests.benchmarks.bench_scale import bench_scale_build
     from tests.benchmarks.bench_warehouse import bench_demo, bench_large_file
 
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__)
     parser.add_argument("--rows", type=int, default=60_000, help="rows of the large file")
     parser.add_argument("--repeat", type=int, default=3, help="samples of each cheap figure")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="JSON file")
+    parser.add_argument(
+        "--scale", type=int, default=0, help="also at city scale: N for seeds.generator.scale"
+    )
+    parser.add_argument("--duration", type=float, default=60.0, help="seconds of each load test")
+    parser.add_argument("--skip-browser", action="store_true", help="no Chromium page timings")
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
@@ -116,12 +124,26 @@ def main(argv: list[str] | None = None) -> int:
         machine = machine_info()
         machine["database"] = name
         if _section(results, "demo", lambda: bench_demo(results, args.repeat)):
-            _section(results, "tablero", lambda: bench_dashboard(results, args.repeat, _say))
+            if not args.skip_browser:
+                _section(results, "tablero", lambda: bench_dashboard(results, args.repeat, _say))
+            _section(results, "callbacks", lambda: bench_callbacks(results, args.repeat))
+            _section(
+                results,
+                "usuarios a la vez",
+                lambda: bench_concurrency(results, tmp, args.duration, _say),
+            )
         _section(
             results,
             f"archivo de {args.rows} filas",
             lambda: bench_large_file(results, Path(tmp), args.rows, args.repeat),
         )
+    if args.scale:
+        with bench_database() as name:
+            _say(f"a escala x{args.scale}: base de datos {name}")
+            if _section(results, "escala", lambda: bench_scale_build(results, args.scale, _say)):
+                _section(
+                    results, "callbacks a escala", lambda: bench_callbacks(results, 1, "escala")
+                )
     machine["load_average_at_end"] = os.getloadavg()
     write_json(args.output, results, machine, started)
 

@@ -8,10 +8,8 @@ from decimal import Decimal
 from typing import Literal
 
 import pandas as pd
-from sqlalchemy import text
 
-from warehouse.db import get_engine
-from warehouse.marts.query import frame
+from warehouse.marts.query import first, frame
 
 Grain = Literal["month", "quarter", "year"]
 Dimension = Literal["sex", "age_group"]
@@ -102,14 +100,11 @@ def indicator_figure(
     validated: bool = False,
 ) -> IndicatorFigure:
     """The figure the dashboard shows, computed by marts.indicator_figure (dbt-defined)."""
-    with get_engine().connect() as conn:
-        row = conn.execute(
-            text(
-                "select * from marts.indicator_figure(:code, :start, :end, "
-                "cast(:localities as text[]), cast(:entity as text), :validated)"
-            ),
-            _args(indicator_code, start, end, locality_codes, entity_code, validated),
-        ).one_or_none()
+    row = first(
+        "select * from marts.indicator_figure(:code, :start, :end, "
+        "cast(:localities as text[]), cast(:entity as text), :validated)",
+        _args(indicator_code, start, end, locality_codes, entity_code, validated),
+    )
     if row is None:
         return IndicatorFigure(indicator_code, "", None, 0, None, None)
     return IndicatorFigure(
@@ -136,17 +131,14 @@ def figure_window(indicator_code: str, start: date, end: date) -> FigureWindow:
     """The chosen period itself, unless it is exactly a follow-up cut-off and the indicator's
     source publishes late: then the indicator's own window at that cut-off, from
     marts.mart_indicator_cutoff_windows (EPS: enero–abril in the enero–mayo cut-off)."""
-    with get_engine().connect() as conn:
-        row = conn.execute(
-            text(
-                "select w.window_start_month, w.window_end_month, w.cutoff_lag_months, "
-                "c.cutoff_name from marts.mart_indicator_cutoff_windows w "
-                "join marts.dim_cutoff c using (cutoff_code) "
-                "where w.indicator_code = :code and w.cutoff_start_month = :start "
-                "and w.cutoff_end_month = :end and w.cutoff_lag_months > 0"
-            ),
-            {"code": indicator_code, "start": start, "end": end},
-        ).first()
+    row = first(
+        "select w.window_start_month, w.window_end_month, w.cutoff_lag_months, "
+        "c.cutoff_name from marts.mart_indicator_cutoff_windows w "
+        "join marts.dim_cutoff c using (cutoff_code) "
+        "where w.indicator_code = :code and w.cutoff_start_month = :start "
+        "and w.cutoff_end_month = :end and w.cutoff_lag_months > 0",
+        {"code": indicator_code, "start": start, "end": end},
+    )
     if row is None:
         return FigureWindow(start, end)
     return FigureWindow(

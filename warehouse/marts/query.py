@@ -1,16 +1,38 @@
-"""The read API's one query helper: bound-parameter SELECTs on marts.* only."""
+"""The read API's one query helper: bound-parameter SELECTs on marts.* only.
+
+Lean on purpose (docs/rendimiento.md): the statement runs straight on a pooled connection of the
+one engine per URL and the frame is built from the rows (no pandas.read_sql, which looks the
+statement up in the catalogue first). The pool does not ping before every checkout; a connection
+the server dropped (a restart, an idle timeout) fails its query, SQLAlchemy invalidates the pool,
+and the query is retried once on a fresh connection."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 import pandas as pd
-from sqlalchemy import text
-from sqlalchemy.exc import ProgrammingError
+from sqlalchemy import Connection, Row, text
+from sqlalchemy.exc import DBAPIError, ProgrammingError
 
 from warehouse.db import get_engine
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def run(work: Callable[[Connection], T]) -> T:
+    """work(connection) on a pooled connection; once more on a new one if the first was dead."""
+    try:
+        with get_engine().connect() as conn:
+            return work(conn)
+    except DBAPIError as error:
+        if not error.connection_invalidated:
+            raise
+        log.warning("conexión cerrada por el servidor; se reintenta una vez: %s", error.orig)
+    with get_engine().connect() as conn:
+        return work(conn)
 
 
 def frame(
@@ -24,11 +46,13 @@ def frame(
 
     coerce_float turns numeric (Decimal) columns into floats, as pandas.read_sql does; figures
     keep their Decimal values by default."""
+
+    def fetch(conn: Connection):
+        result = conn.execute(text(sql), params or {})
+        return list(result.keys()), result.fetchall()
+
     try:
-        with get_engine().connect() as conn:
-            result = conn.execute(text(sql), params or {})
-            keys = list(result.keys())
-            rows = result.fetchall()
+        keys, rows = run(fetch)
     except ProgrammingError as error:  # undefined table/function: that mart is not built yet
         log.warning("consulta sin mart disponible: %s", error.orig)
         return pd.DataFrame(columns=columns or [])
@@ -37,10 +61,14 @@ def frame(
     return pd.DataFrame(rows, columns=keys)
 
 
+def first(sql: str, params: dict | None = None) -> Row | None:
+    """The first row of one SELECT, or None (errors propagate, as the callers expect)."""
+    return run(lambda conn: conn.execute(text(sql), params or {}).first())
+
+
 def scalar(sql: str, params: dict | None = None):
     try:
-        with get_engine().connect() as conn:
-            return conn.execute(text(sql), params or {}).scalar()
+        return run(lambda conn: conn.execute(text(sql), params or {}).scalar())
     except ProgrammingError as error:
         log.warning("consulta sin mart disponible: %s", error.orig)
         return None

@@ -1,0 +1,18 @@
+-- The total rows of fct_indicator_values alone (indicator × entity × locality × month), indexed
+-- for the figure functions: marts.indicator_figure, _by_locality and _series read monthly totals
+-- here instead of scanning the disaggregated rows too. A projection, nothing is added up.
+with
+
+totals as (
+    select
+        indicator_value_key,
+        indicator_code,
+        entity_code,
+        locality_code,
+        period_month,
+        indicator_value as month_value
+    from {{ ref('fct_indicator_values') }}
+    where is_total
+)
+
+select * from totals
