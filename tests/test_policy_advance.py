@@ -73,7 +73,7 @@ def advance_warehouse(tmp_path_factory) -> Iterator[None]:
                 "build",
                 "--select",
                 "+path:models/marts/policy_advance",
-                "path:tests/action_plan/assert_product_weights_sum_to_100.sql",
+                "path:tests/policy_advance",
                 "--indirect-selection",
                 "cautious",
             ]
