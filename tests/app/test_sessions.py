@@ -111,7 +111,9 @@ def test_a_whole_session_from_the_dashboard(new_context, app_url, built_warehous
             assert "uta=" in uta_slide
             # Below 1200 px the tools sit behind ☰; the filters fold away while presenting.
             page.click("#navbar-toggler")
+            page.locator("#navbar-collapse.show").wait_for()
             page.click("#filters-toggle")
+            expect(page.locator("#filter-locality")).to_be_visible(timeout=10_000)
             pick(page, "filter-locality", "Kennedy")
             page.wait_for_url(lambda url: "localidad=08" in url)
             page.keyboard.press("r")  # back to the slide as framed
