@@ -147,6 +147,12 @@ def filter_chips(
                 f"{uta_names.get(state.uta, state.uta)}", state.with_changes(uta=None), "chip-uta"
             )
         )
+    if state.validated_only:
+        chips.append(
+            dbc.Badge(
+                "Solo entregas validadas", color="success", className="me-1", id="chip-validados"
+            )
+        )
     if not state.localities and uses_period and uses_locality:
         chips.append(
             dbc.Badge("Todo el Distrito", color="light", text_color="dark", className="me-1 border")
