@@ -74,8 +74,8 @@ def test_audit_log_takes_spanish_dates_and_reads_as_cards_on_a_phone(new_context
     start.press("Enter")
     cell = page.locator("#aud-events td").first
     expect(cell).to_be_visible()
-    assert cell.evaluate("(td) => getComputedStyle(td).display") == "block"  # a card line
-    assert cell.evaluate("(td) => td.dataset.label") == "N.º"
+    expect(cell).to_have_css("display", "block")  # a card line, labelled
+    expect(cell).to_have_attribute("data-label", "N.º")
     assert page.evaluate(NO_HORIZONTAL_SCROLL)
     start.fill("31/12/2999")
     start.press("Enter")
