@@ -155,8 +155,9 @@ def filter_chips(
 
 
 def page_chips(state: FilterState, path: str, extras: dict | None = None, **options) -> html.Div:
-    """filter_chips with the names of localities, entities and UTAs filled in."""
-    return filter_chips(
+    """filter_chips with the names of localities, entities and UTAs filled in (and a chip when
+    «solo validados» is on)."""
+    chips = filter_chips(
         state,
         path,
         names.locality_names(),
@@ -165,6 +166,11 @@ def page_chips(state: FilterState, path: str, extras: dict | None = None, **opti
         extras,
         **options,
     )
+    if state.validated_only:
+        chips.children.append(
+            dbc.Badge("Solo entregas validadas", color="success", className="me-1")
+        )
+    return chips
 
 
 def empty_note(message: str = "No hay datos para estos filtros.") -> dbc.Alert:

@@ -245,6 +245,10 @@ def _scope(entity) -> str | None:
     Input(f"{P}-tick", "n_intervals"),
 )
 def show_history(entity, *_):
+    """The tick (while a build waits) refreshes the build state only: re-rendering the whole
+    history every 5 s starved it under load (a newer tick discards the answer in flight)."""
+    if ctx.triggered_id == f"{P}-tick":
+        raise PreventUpdate
     return view.history(_scope(entity))
 
 

@@ -52,7 +52,8 @@ def test_locale_translates_the_modebar_and_notices_of_this_plotly():
 def test_graph_names_the_png_and_the_chart():
     figure = styled(go.Figure(go.Bar(x=["a"], y=[1])), "Serie por mes (personas)", "SDIS")
     wrapper = graph("g", figure, "Migrantes atendidos · Kennedy · ene–may 2024")
-    inner = wrapper.children[0]  # the graph; its folded data table follows
+    inner, table = wrapper.children  # the graph, then its data table (text alternative)
+    assert table.children[0].children == "Ver datos de la gráfica"
     name = inner.config["toImageButtonOptions"]["filename"]
     assert name == "serie_por_mes_personas_migrantes_atendidos_kennedy_ene_may_2024"
     assert inner.config["showSendToCloud"] is False

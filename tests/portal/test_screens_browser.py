@@ -27,6 +27,7 @@ NO_HORIZONTAL_SCROLL = (
     "() => document.documentElement.scrollWidth <= window.innerWidth"
     " && document.body.scrollWidth <= window.innerWidth"
 )
+NOT_LOADING = "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
 NAV_LINE_TOPS = """() => new Set([...document.querySelectorAll('#navbar-collapse a.nav-link')]
     .map((a) => Math.round(a.getBoundingClientRect().top))).size"""
 
@@ -40,15 +41,22 @@ def serious(page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("size", [(360, 740), (1366, 768), (1920, 1080)])
-def test_portal_pages_pass_axe_and_fit_the_screen(new_context, app_url, size):
+@pytest.mark.parametrize("size", [(360, 740), (1024, 768), (1366, 768), (1920, 1080)])
+def test_portal_pages_through_the_menu_pass_axe_and_fit(new_context, app_url, size):
+    """Reached through the menu (☰ below 1200 px), as a person would."""
     context = new_context(viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
-    for path in ("/entregar", "/auditoria"):
-        page.goto(app_url + path)
-        settle(page)
-        assert page.evaluate(NO_HORIZONTAL_SCROLL), f"{path} {size}: desplazamiento horizontal"
-        assert serious(page) == [], f"{path} {size}"
+    page.goto(app_url + "/")
+    settle(page)
+    for name, ready in (("Entregar", "#ent-history table"), ("Auditoría", "#aud-events")):
+        if size[0] < 1200:
+            page.locator("#navbar-toggler").click()
+            page.locator("#navbar-collapse.show").wait_for()
+        page.locator("#navbar-collapse a.nav-link", has_text=name).first.click()
+        page.locator(ready).wait_for(timeout=60000)
+        page.wait_for_function(NOT_LOADING, timeout=30000)
+        assert page.evaluate(NO_HORIZONTAL_SCROLL), f"{name} {size}: desplazamiento horizontal"
+        assert serious(page) == [], f"{name} {size}"
         if size[0] == 1366:  # the admin sees all twelve links, on one line
             assert page.locator("#navbar-collapse a.nav-link").count() == 12
             assert page.evaluate(NAV_LINE_TOPS) == 1, "el menú ocupa dos líneas"
@@ -66,8 +74,8 @@ def test_audit_log_takes_spanish_dates_and_reads_as_cards_on_a_phone(new_context
     start.press("Enter")
     cell = page.locator("#aud-events td").first
     expect(cell).to_be_visible()
-    assert cell.evaluate("(td) => getComputedStyle(td).display") == "block"  # a card line
-    assert cell.evaluate("(td) => td.dataset.label") == "N.º"
+    expect(cell).to_have_css("display", "block")  # a card line, labelled
+    expect(cell).to_have_attribute("data-label", "N.º")
     assert page.evaluate(NO_HORIZONTAL_SCROLL)
     start.fill("31/12/2999")
     start.press("Enter")
