@@ -217,3 +217,39 @@ def mark_attendance(
         )  # fmt: skip
     audit.record(engine, marked_by, "asistencia", f"sesión {session_id}: {entity_code} {state}")
     return True
+
+
+def set_presenter(
+    session_id: int,
+    position: object,
+    entity_code: str | None,
+    *,
+    changed_by: str,
+    engine: Engine | None = None,
+) -> bool:
+    """The member entity that presents an agenda item (None: nobody named); True when changed."""
+    engine = engine or get_engine()
+    items = {item.position: item for item in agenda(session_id, engine)}
+    try:
+        item = items[int(str(position))]
+    except (KeyError, ValueError):
+        raise CommitteeError("Ese punto no está en el orden del día de la sesión.") from None
+    entity_code = entity_code or None
+    members = set(attendance(session_id)["entity_code"])
+    if entity_code is not None and entity_code not in members:
+        raise CommitteeError("Presenta: elija una entidad miembro del comité.")
+    if entity_code == item.presenter_entity:
+        return False
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "update committee.agenda_items set presenter_entity = :e "
+                "where session_id = :s and position = :n"
+            ),
+            {"e": entity_code, "s": session_id, "n": item.position},
+        )
+    audit.record(
+        engine, changed_by, "orden_del_dia",
+        f"sesión {session_id}, punto {item.position}: presenta {entity_code or 'nadie'}",
+    )  # fmt: skip
+    return True

@@ -97,6 +97,7 @@ CALLBACKS: dict[str, frozenset[str]] = {
             "ses-quorum.children",
             "ses-report-download.data",
             "ses-report-note.children",
+            "ses-agenda-note.children",
         ),
         ADMIN,
     ),

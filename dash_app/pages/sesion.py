@@ -11,6 +11,7 @@ from dash import html
 from dash_app.views import sesiones as view
 from warehouse import committee
 from warehouse.formatting import format_date
+from warehouse.marts import reference
 
 PATH = view.SLIDE_PATH
 dash.register_page(__name__, path=PATH, name="Diapositiva", title="Sesión – Tablero Migrante")
@@ -54,11 +55,15 @@ def layout(**query) -> html.Div:
         return html.P("Esta sesión no tiene orden del día.")
     n = _position(query.get("n"), len(items))
     item = items[n - 1]
+    entities = reference.entities()
+    names = dict(zip(entities["entity_code"], entities["entity_name"], strict=False))
+    presenter = names.get(item.presenter_entity, item.presenter_entity)
     return html.Div(
         [
             view.deck(session, items, n - 1),
             html.P(
-                f"{view.session_title(session)} · punto {n} de {len(items)}",
+                f"{view.session_title(session)} · punto {n} de {len(items)}"
+                + (f" · presenta {presenter}" if presenter else ""),
                 className="slide-bar text-body-secondary mb-1",
             ),
             html.H1(item.title, className="h3"),

@@ -173,6 +173,7 @@ def detail(session_id):
         html.Div(view.quorum_block(chosen.session_id), id="ses-quorum"),
         html.H3("Orden del día", className="h5 mt-3"),
         view.agenda_list(chosen, items),
+        html.Div(id="ses-agenda-note", className="small", **{"aria-live": "polite"}),
         html.H3("Asistencia", className="h5 mt-3"),
         html.Div(view.attendance_rows(chosen.session_id), id="ses-attendance"),
     ]
@@ -237,3 +238,28 @@ def report(clicks, session_id):
     )
     name = f"informe_sesion_{chosen.session_date.isoformat()}.pdf"
     return dcc.send_bytes(pdf, name), "PDF listo."
+
+
+@callback(
+    Output("ses-agenda-note", "children"),
+    Input({"type": "ses-presenter", "position": ALL}, "value"),
+    State("ses-pick", "value"),
+    prevent_initial_call=True,
+)
+def presenter(values, session_id):
+    """Who presents the triggered agenda item (the service checks item and entity)."""
+    chosen = committee.session(session_id)
+    trigger = ctx.triggered_id
+    if chosen is None or not isinstance(trigger, dict):
+        raise PreventUpdate
+    positions = [i["id"]["position"] for i in ctx.inputs_list[0]]
+    if trigger.get("position") not in positions:
+        raise PreventUpdate
+    value = values[positions.index(trigger["position"])]
+    try:
+        changed = committee.set_presenter(
+            chosen.session_id, trigger["position"], value or None, changed_by=current_user.email
+        )
+    except committee.CommitteeError as error:
+        return dbc.Alert(str(error), color="danger", className="mb-0")
+    return "Presentador guardado." if changed else no_update

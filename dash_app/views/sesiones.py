@@ -94,14 +94,28 @@ def quorum_block(session_id: int, large: bool = False) -> html.Div:
 
 
 def agenda_list(session: committee.Session, items: list[committee.AgendaItem]) -> html.Ol:
+    """The agenda with a link to each slide and who presents it (a member entity)."""
+    members = committee.attendance(session.session_id)
+    options = [{"label": "Sin presentador", "value": ""}] + [
+        {"label": row.entity_name, "value": row.entity_code} for row in members.itertuples()
+    ]
     return html.Ol(
         [
             html.Li(
                 [
-                    html.A(item.title, href=slide_url(item, session)),
-                    html.Span(
-                        f" · presenta {item.presenter_entity}" if item.presenter_entity else "",
-                        className="text-body-secondary",
+                    html.A(item.title, href=slide_url(item, session), className="agenda-title"),
+                    html.Label(
+                        [
+                            html.Span(f"Presenta «{item.title}»", className="visually-hidden"),
+                            dbc.Select(
+                                id={"type": "ses-presenter", "position": item.position},
+                                options=options,
+                                value=item.presenter_entity or "",
+                                size="sm",
+                                className="d-inline-block w-auto ms-2",
+                            ),
+                        ],
+                        className="mb-1",
                     ),
                 ]
             )

@@ -86,13 +86,20 @@ def test_a_whole_session_from_the_dashboard(new_context, app_url, built_warehous
     page.wait_for_timeout(300)
     expect(line).to_contain_text(f"asisten {half + 1} de {members}")
 
-    agenda = page.locator("#ses-agenda-list li")
+    # The secretariat names who presents the quorum item; its slide says so.
+    quorum_item = page.locator("#ses-agenda-list li", has_text="Verificación del quórum")
+    quorum_item.locator("select").select_option(label="Secretaría Distrital de Integración Social")
+    expect(page.locator("#ses-agenda-note")).to_have_text("Presentador guardado.")
+    agenda = page.locator("#ses-agenda-list li .agenda-title")
     count = agenda.count()
     titles = agenda.all_inner_texts()
     page.click("text=Presentar la sesión")
     page.wait_for_url("**/sesion?**n=1**")
     expect(page.locator("h1")).to_have_text("Verificación del quórum")
     expect(page.locator("#ses-quorum-line")).to_contain_text("Hay quórum")
+    expect(page.locator(".slide-bar")).to_contain_text(
+        "presenta Secretaría Distrital de Integración Social"
+    )
     _slide_check(page, shots, "01")
 
     uta_slide = None

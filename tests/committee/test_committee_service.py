@@ -108,3 +108,20 @@ def test_attendance_and_quorum_follow_the_latest_marks(built_warehouse):
             {"d": f"sesión {session_id}:%"},
         ).scalar()
     assert logged == len(members) + 1
+
+
+def test_a_member_presents_an_agenda_item(built_warehouse):
+    session_id = committee.create_session(
+        session_date=date(2026, 9, 17), kind="extraordinaria", place="", cutoff_code=None,
+        created_by=BY,
+    )  # fmt: skip
+    member = _members(built_warehouse)[0]
+    with pytest.raises(committee.CommitteeError, match="no está en el orden del día"):
+        committee.set_presenter(session_id, "99", member, changed_by=BY)
+    with pytest.raises(committee.CommitteeError, match="entidad miembro"):
+        committee.set_presenter(session_id, 4, "NO_EXISTE", changed_by=BY)
+    assert committee.set_presenter(session_id, 4, member, changed_by=BY)
+    assert not committee.set_presenter(session_id, 4, member, changed_by=BY)  # no change
+    assert committee.agenda(session_id)[3].presenter_entity == member
+    assert committee.set_presenter(session_id, 4, None, changed_by=BY)
+    assert committee.agenda(session_id)[3].presenter_entity is None
