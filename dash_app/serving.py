@@ -66,6 +66,9 @@ def gunicorn_serve(wsgi_app, host: str, port: int, workers: int, threads: int) -
         "control_socket_disable": True,
         "accesslog": None,
         "timeout": 120,  # a large upload and its validation fit in one request
+        # idle keep-alive connections stay open longer than a user thinks (1–3 s between
+        # clicks): with the default 2 s the server closed sockets the client was reusing
+        "keepalive": 75,
         "forwarded_allow_ips": "127.0.0.1",
     }
 
