@@ -4,8 +4,6 @@ presentation.js). Logic in dash_app/views/sesiones.py and warehouse/committee.py
 
 from __future__ import annotations
 
-from datetime import date
-
 import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
@@ -15,6 +13,7 @@ from flask_login import current_user
 from dash_app.components.common import page_header
 from dash_app.pdf import PdfError, html_to_pdf
 from dash_app.views import sesiones as view
+from dash_app.views.auditoria import parse_day
 from dash_app.views.session_report import report_html
 from warehouse import audit, committee
 from warehouse.formatting import format_date
@@ -39,8 +38,16 @@ def _new_session_form() -> dbc.Card:
         dbc.CardBody(
             [
                 html.H2("Nueva sesión", className="h5"),
-                dbc.Label("Fecha", html_for="ses-date", className="small mb-0"),
-                dbc.Input(id="ses-date", type="date", className=field),
+                dbc.Label("Fecha (dd/mm/aaaa)", html_for="ses-date", className="small mb-0"),
+                dbc.Input(
+                    id="ses-date",
+                    type="text",
+                    inputMode="numeric",
+                    placeholder="dd/mm/aaaa",
+                    autoComplete="off",
+                    maxLength=10,
+                    className=field,
+                ),
                 dbc.Label("Tipo", html_for="ses-kind", className="small mb-0"),
                 dbc.Select(
                     id="ses-kind",
@@ -121,13 +128,6 @@ def layout(**query) -> html.Div:
     )
 
 
-def _parse_day(value: object) -> date | None:
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
 @callback(
     Output("ses-create-result", "children"),
     Output("ses-pick", "options"),
@@ -144,12 +144,12 @@ def create(clicks, day, kind, place, cutoff):
         raise PreventUpdate
     try:
         session_id = committee.create_session(
-            session_date=_parse_day(day), kind=kind, place=place or "",
+            session_date=parse_day(day), kind=kind, place=place or "",
             cutoff_code=cutoff or None, created_by=current_user.email,
         )  # fmt: skip
     except committee.CommitteeError as error:
         return dbc.Alert(str(error), color="danger", className="mb-0"), no_update, no_update
-    message = f"Sesión creada para el {format_date(_parse_day(day))}."
+    message = f"Sesión creada para el {format_date(parse_day(day))}."
     return (
         dbc.Alert(message, color="success", className="mb-0"),
         _session_options(),

@@ -113,9 +113,10 @@ def agenda_list(session: committee.Session, items: list[committee.AgendaItem]) -
                                 value=item.presenter_entity or "",
                                 size="sm",
                                 className="d-inline-block w-auto ms-2",
+                                style={"maxWidth": "min(18rem, 100%)"},
                             ),
                         ],
-                        className="mb-1",
+                        className="mb-1 d-inline-block mw-100",
                     ),
                 ]
             )
@@ -205,14 +206,19 @@ def integrate_slide(item: committee.AgendaItem, session: committee.Session) -> h
     period (the ranking is dbt's: indicator_figure_by_locality.locality_rank)."""
     state = frame_state(item, session)
     centres = reference.integrate_centres()
+    headers = ("Centro", "Localidad", "Dirección", "Servicios")
     rows = [
-        html.Tr([html.Td(c.centre_name), html.Td(c.locality_name), html.Td(c.address or ""),
-                 html.Td(c.services or "")])
+        html.Tr(
+            [
+                html.Td(value or "", **{"data-label": label})  # a card per centre on a phone
+                for label, value in zip(
+                    headers, (c.centre_name, c.locality_name, c.address, c.services), strict=True
+                )
+            ]
+        )
         for c in centres.itertuples()
-    ]  # fmt: skip
-    head = html.Thead(
-        html.Tr([html.Th(h) for h in ("Centro", "Localidad", "Dirección", "Servicios")])
-    )
+    ]
+    head = html.Thead(html.Tr([html.Th(h) for h in headers]))
     figures = indicadores.figure_by_locality(
         INTEGRATE_INDICATOR, state.start, state.end, None, state.validated_only
     )
@@ -226,7 +232,11 @@ def integrate_slide(item: committee.AgendaItem, session: committee.Session) -> h
     )
     return html.Div(
         [
-            html.Table([head, html.Tbody(rows)], className="table mb-3", id="integrate-centres"),
+            html.Table(
+                [head, html.Tbody(rows)],
+                className="table mb-3 stacked-table",
+                id="integrate-centres",
+            ),
             html.H2(
                 f"Orientaciones Intégrate por localidad · {state.period_label}", className="h4"
             ),

@@ -65,7 +65,7 @@ def test_a_whole_session_from_the_dashboard(new_context, app_url, built_warehous
     shots.mkdir(exist_ok=True)
     page = new_context(viewport=PROJECTOR).new_page()
     page.goto(app_url + "/sesiones")
-    page.fill("#ses-date", "2026-06-18")
+    page.fill("#ses-date", "18/06/2026")
     page.fill("#ses-place", "Salón de los Virreyes")
     page.click("#ses-create")
     expect(page.locator("#ses-create-result")).to_contain_text("Sesión creada")
