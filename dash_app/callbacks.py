@@ -23,6 +23,10 @@ from dash_app.state import (
 CONTROLS = (ids.PERIOD_PICK, ids.FROM, ids.TO, ids.LOCALITY, ids.ENTITY, ids.UTA, ids.VALIDATED)
 
 
+def _changed(mode: str, shown: str | None):
+    return no_update if mode == (shown or "") else mode
+
+
 def matching_pick(state: FilterState) -> str | None:
     return pick_for(state.start, state.end, filter_context())
 
@@ -56,15 +60,20 @@ def _notice(parsed: ParsedState):
     *(Input(control, "value") for control in CONTROLS),
     Input(ids.PRESENT_TOGGLE, "n_clicks"),
     Input(ids.RESET, "n_clicks"),
+    State(ids.SHELL, "className"),
 )
-def sync_filters(search, pick, start, end, localities, entity, uta, validated, _present, _reset):
+def sync_filters(
+    search, pick, start, end, localities, entity, uta, validated, _present, _reset, shown
+):
+    """The mode (className) is written only when it changes: writing it again would fold the
+    filters a presenter just opened (toggle_filters listens to it)."""
     context = filter_context()
     parsed = parse_query(query_dict(search), context)
     current = parsed.state
     trigger = ctx.triggered_id
     mode = "presentation" if current.presentation else ""
     if trigger in (None, ids.URL):
-        return (no_update, *_controls(current), _notice(parsed), mode)
+        return (no_update, *_controls(current), _notice(parsed), _changed(mode, shown))
 
     if trigger == ids.RESET:
         state = FilterState(
@@ -97,7 +106,7 @@ def sync_filters(search, pick, start, end, localities, entity, uta, validated, _
         new_search if new_search != search else no_update,
         *_controls(state),
         None,
-        mode,
+        _changed(mode, shown),
     )
 
 

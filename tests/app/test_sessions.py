@@ -123,6 +123,9 @@ def test_a_whole_session_from_the_dashboard(new_context, app_url, built_warehous
             expect(page.locator("#filter-locality")).to_be_visible(timeout=10_000)
             pick(page, "filter-locality", "Kennedy")
             page.wait_for_url(lambda url: "localidad=08" in url)
+            settle(page)
+            # the filters a presenter opened stay open while the answer changes
+            expect(page.locator("#filter-locality")).to_be_visible()
             page.keyboard.press("r")  # back to the slide as framed
             page.wait_for_url(uta_slide)
             settle(page)
