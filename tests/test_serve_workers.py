@@ -84,9 +84,15 @@ def test_two_workers_share_the_cache_and_run_one_build_worker(built_warehouse, u
     try:
         url = f"http://127.0.0.1:{port}"
         _wait(url, process)
-        children = psutil.Process(process.pid).children()
-        workers = [c for c in children if "dash_app.cli" in " ".join(c.cmdline())]
-        builders = [c for c in children if "multiprocessing.spawn" in " ".join(c.cmdline())]
+        # the first worker answers while the second may still be starting: give it time
+        deadline = time.monotonic() + 60
+        while True:
+            children = psutil.Process(process.pid).children()
+            workers = [c for c in children if "dash_app.cli" in " ".join(c.cmdline())]
+            builders = [c for c in children if "multiprocessing.spawn" in " ".join(c.cmdline())]
+            if len(workers) >= 2 or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
         assert (len(workers), len(builders)) == (2, 1)
         cookies = _login(url, *users["analista"])
         answers = set()

@@ -132,6 +132,11 @@
     if (button) { window.setTimeout(function () { button.blur(); }, 0); }
   }, true);
 
+  // A refused update (a chart replaced meanwhile) is tried again on the next look.
+  function settle(gd, promise) {
+    if (promise && promise.catch) { promise.catch(function () { delete gd.dataset.projector; }); }
+  }
+
   function fontSize(font) { return (font && font.size) || 12; }
 
   function enlarge(gd) {
@@ -157,7 +162,7 @@
     };
     annotations.forEach(function (_a, i) { update["annotations[" + i + "].font.size"] = BIG.base; });
     gd.dataset.projector = "1";
-    window.Plotly.relayout(gd, update);
+    settle(gd, window.Plotly.relayout(gd, update));
   }
 
   function restore(gd) {
@@ -175,7 +180,7 @@
       update["annotations[" + i + "].font.size"] = backup.annotations[i] || 12;
     });
     gd._projectorBackup = null;
-    window.Plotly.relayout(gd, update);
+    settle(gd, window.Plotly.relayout(gd, update));
   }
 
   var pending = null;
@@ -185,9 +190,14 @@
     var on = presenting();
     document.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
       if (!gd.layout) { return; }
-      if (on) { enlarge(gd); } else if (gd.dataset.projector === "1") { restore(gd); }
+      try {  // one chart that refuses an update must not leave the others small
+        if (on) { enlarge(gd); } else if (gd.dataset.projector === "1") { restore(gd); }
+      } catch (err) { delete gd.dataset.projector; }
     });
   }
+  // A chart redrawn without a visible DOM change would keep its small type: look again each
+  // second while presenting (cheap: a chart already enlarged is left alone).
+  window.setInterval(function () { if (presenting() && !pending) { projectorType(); } }, 1000);
   new MutationObserver(function () {
     if (!pending) { pending = window.setTimeout(projectorType, 120); }
   }).observe(document.documentElement, {

@@ -45,7 +45,7 @@ def _slide_check(page, shots, name: str) -> None:
     settle(page)
     # Charts take projector type a moment after they draw (assets/presentation.js).
     with contextlib.suppress(PlaywrightTimeout):  # the assertion below names what is too small
-        page.wait_for_function(f"() => ({SMALL_TEXT_JS})(20).length === 0", timeout=8000)
+        page.wait_for_function(f"() => ({SMALL_TEXT_JS})(20).length === 0", timeout=15000)
     page.screenshot(path=str(shots / f"sesion-{name}.png"), full_page=False)
     small = page.evaluate(SMALL_TEXT_JS, 20)
     assert not small, (name, small[:8])
