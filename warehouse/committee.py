@@ -125,17 +125,19 @@ def create_session(
     return int(session_id)
 
 
+_SESSION_COLUMNS = (
+    "session_id, session_date, kind, place, cutoff_code, quorum_share::float "
+    "from committee.sessions"
+)
+
+
 def sessions(engine: Engine | None = None) -> list[Session]:
     """Newest first."""
     engine = engine or get_engine()
     ensure_schema_once(engine)
     with engine.connect() as conn:
         rows = conn.execute(
-            text(
-                "select session_id, session_date, kind, place, cutoff_code, "
-                "quorum_share::float from committee.sessions "
-                "order by session_date desc, session_id desc"
-            )
+            text(f"select {_SESSION_COLUMNS} order by session_date desc, session_id desc")
         ).all()
     return [Session(*row) for row in rows]
 
@@ -146,7 +148,13 @@ def session(session_id: object, engine: Engine | None = None) -> Session | None:
         wanted = int(str(session_id))
     except (TypeError, ValueError):
         return None
-    return next((s for s in sessions(engine) if s.session_id == wanted), None)
+    engine = engine or get_engine()
+    ensure_schema_once(engine)
+    with engine.connect() as conn:
+        row = conn.execute(
+            text(f"select {_SESSION_COLUMNS} where session_id = :s"), {"s": wanted}
+        ).first()
+    return Session(*row) if row else None
 
 
 def agenda(session_id: int, engine: Engine | None = None) -> list[AgendaItem]:

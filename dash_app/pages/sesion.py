@@ -8,6 +8,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import html
 
+from dash_app.cache import cached_call
 from dash_app.views import sesiones as view
 from warehouse import committee
 from warehouse.formatting import format_date
@@ -55,7 +56,7 @@ def layout(**query) -> html.Div:
         return html.P("Esta sesión no tiene orden del día.")
     n = _position(query.get("n"), len(items))
     item = items[n - 1]
-    entities = reference.entities()
+    entities = cached_call(reference.entities)
     names = dict(zip(entities["entity_code"], entities["entity_name"], strict=False))
     presenter = names.get(item.presenter_entity, item.presenter_entity)
     return html.Div(

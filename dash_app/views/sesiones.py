@@ -59,6 +59,16 @@ def session_title(session: committee.Session) -> str:
     return f"Sesión {kind} del {format_date(session.session_date)}{place}"
 
 
+def quorum_sentence(numbers: dict) -> str:
+    """'Hay quórum: asisten 10 de 19 entidades miembro (se requieren 10).' (the slide, the PDF)."""
+    verdict = "Hay quórum" if numbers.get("has_quorum") else "No hay quórum"
+    return (
+        f"{verdict}: asisten {format_number(numbers.get('attending_entities', 0))} de "
+        f"{format_number(numbers.get('member_entities', 0))} entidades miembro "
+        f"(se requieren {format_number(numbers.get('quorum_required', 0))})."
+    )
+
+
 def quorum_block(session_id: int, large: bool = False) -> html.Div:
     """Quorum, big, and who is absent (marts.mart_committee_quorum / _attendance, live)."""
     numbers = committee.quorum(session_id)
@@ -66,12 +76,7 @@ def quorum_block(session_id: int, large: bool = False) -> html.Div:
         return html.Div("Sin datos de asistencia: falta construir el tablero.", className="alert")
     attendance = committee.attendance(session_id)
     reached = bool(numbers["has_quorum"])
-    verdict = "Hay quórum" if reached else "No hay quórum"
-    line = (
-        f"{verdict}: asisten {format_number(numbers['attending_entities'])} de "
-        f"{format_number(numbers['member_entities'])} entidades miembro "
-        f"(se requieren {format_number(numbers['quorum_required'])})."
-    )
+    line = quorum_sentence(numbers)
     absent = attendance[attendance["attendance"] != "asiste"]
     absent_items = [
         html.Li(f"{row.entity_name}" + (" (sin marcar)" if row.attendance == "sin marcar" else ""))

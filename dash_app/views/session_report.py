@@ -12,10 +12,10 @@ import plotly
 import plotly.io as pio
 
 from dash_app.figures.charts import compliance_gauge
-from dash_app.views import common
+from dash_app.views import common, resumen
 from dash_app.views import sesiones as slides
 from warehouse import committee
-from warehouse.formatting import format_change, format_datetime, format_number, format_percent
+from warehouse.formatting import format_datetime, format_number, format_percent
 from warehouse.marts import plan_de_accion, reference
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -44,13 +44,7 @@ def _table(headers: list[str], rows: list[list[str]], numeric: set[int] = frozen
 
 
 def _attendance(session: committee.Session) -> str:
-    numbers = committee.quorum(session.session_id) or {}
-    verdict = "Hay quórum" if numbers.get("has_quorum") else "No hay quórum"
-    line = (
-        f"{verdict}: asisten {format_number(numbers.get('attending_entities', 0))} de "
-        f"{format_number(numbers.get('member_entities', 0))} entidades miembro "
-        f"(se requieren {format_number(numbers.get('quorum_required', 0))})."
-    )
+    line = slides.quorum_sentence(committee.quorum(session.session_id) or {})
     rows = [
         [r.entity_name, r.attendance.capitalize(), r.delegate_name or "", r.delegate_role or ""]
         for r in committee.attendance(session.session_id).itertuples()
@@ -64,12 +58,12 @@ def _attendance(session: committee.Session) -> str:
 
 def _uta_section(item: committee.AgendaItem, session: committee.Session, chart_id: str) -> str:
     state = slides.frame_state(item, session)
-    indicators = common.catalogue(state).head(6)
+    indicators = common.catalogue(state).head(resumen.MAX_HEADLINES)  # the slide's cards
     rows = []
     for row in indicators.itertuples():
         result = common.indicator_figure(row.indicator_code, state)
         previous = common.previous_figure(row.indicator_code, state)
-        change = format_change(result["value"], previous["value"]) or ""
+        change = common.change_text(result, previous) or ""
         rows.append(
             [row.indicator_name, common.figure_text(result), change,
              common.figure_footnote(result, row.unit)]
