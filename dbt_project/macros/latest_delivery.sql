@@ -4,9 +4,10 @@
         re-delivery replaces the earlier one as a whole (dense_rank, ties = the same delivery);
       keep='row': the single latest row per key — later loads, then later batches, then later
         rows of the same file win (row_number).
-    The result carries the ranking column `delivery_rank` (always 1); the calling model's final
-    CTE names the columns it keeps. -#}
-{% macro latest_delivery(relation, partition_by, keep='delivery') -%}
+    The result carries the ranking column `rank_column` (default delivery_rank, always 1); a
+    second ranking over the result names another one. The calling model's final CTE names the
+    columns it keeps. -#}
+{% macro latest_delivery(relation, partition_by, keep='delivery', rank_column='delivery_rank') -%}
     {%- if keep not in ('delivery', 'row') -%}
         {{ exceptions.raise_compiler_error("latest_delivery: keep must be 'delivery' or 'row', not " ~ keep) }}
     {%- endif -%}
@@ -17,8 +18,8 @@
             {{ 'dense_rank' if keep == 'delivery' else 'row_number' }}() over (
                 partition by {{ partition_by | join(', ') }}
                 order by loaded_at desc, batch_id desc{{ ', source_row desc' if keep == 'row' }}
-            ) as delivery_rank
+            ) as {{ rank_column }}
         from {{ relation }}
     ) as ranked
-    where ranked.delivery_rank = 1
+    where ranked.{{ rank_column }} = 1
 {%- endmacro %}

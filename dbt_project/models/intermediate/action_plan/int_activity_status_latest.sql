@@ -10,23 +10,8 @@ current_rows as (
     {{ latest_delivery('staged', ['entity_code', 'cutoff_code']) }}
 ),
 
--- current_rows already carries a delivery_rank column: drop it before ranking again.
-current_statuses as (
-    select
-        batch_id,
-        source_row,
-        file_name,
-        loaded_at,
-        entity_code,
-        activity_code,
-        cutoff_code,
-        status,
-        progress_note
-    from current_rows
-),
-
 ranked as (
-    {{ latest_delivery('current_statuses', ['activity_code', 'cutoff_code'], keep='row') }}
+    {{ latest_delivery('current_rows', ['activity_code', 'cutoff_code'], keep='row', rank_column='row_rank') }}
 ),
 
 final as (
