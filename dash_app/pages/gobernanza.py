@@ -5,7 +5,6 @@ from __future__ import annotations
 import dash
 from dash import Input, html
 
-from dash_app.cache import cached_layout
 from dash_app.components.common import page_chips, page_header
 from dash_app.components.page_callbacks import register_url_sync
 from dash_app.state import FilterState, state_from_query
@@ -27,7 +26,8 @@ def _choose_session(state: FilterState, _keys: dict, session) -> tuple[FilterSta
     return state, {view.K_SESSION: chosen}
 
 
-@cached_layout
+# Not cached_layout: the quorum reads live views (a mark made in a session shows at once); the
+# maturity queries under it are cached per build by cached_call.
 def layout(**query) -> html.Div:
     state = state_from_query(query)
     extras = _extras(state, query)

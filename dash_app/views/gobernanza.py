@@ -30,9 +30,17 @@ SOURCE_MATURITY = (
     "valoración de madurez de la Secretaría Técnica (Gobierno), dominios MGI de la OIM"
 )
 QUORUM_NOTE = (
-    "Regla de quórum: más de la mitad de las entidades miembro asisten. Es un supuesto del "
-    "proyecto (mayoría simple): el reglamento del comité no está en los datos."
+    "Regla de quórum: más de la mitad de las entidades miembro asisten (una sesión del tablero "
+    "usa la proporción fijada al crearla), supuesto del proyecto: el reglamento del comité no "
+    "está en los datos. Sesiones: listas de asistencia entregadas y sesiones llevadas en el "
+    "tablero (página Sesiones) con asistencia marcada."
 )
+
+
+def quorum_rule(share: float) -> str:
+    """'Entidades: más de la mitad de los miembros.' (0,5) or 'más del 60 % de los miembros.'"""
+    part = "de la mitad" if abs(float(share) - 0.5) < 1e-9 else f"del {format_percent(share)}"
+    return f"Entidades: más {part} de los miembros."
 
 
 def mgi_note(levels: pd.DataFrame) -> str:
@@ -99,7 +107,7 @@ def pick_assessments(
 def session_for_url(state: FilterState, chosen: date | None) -> str | None:
     """The session to write in the URL: None when it is the one shown by default anyway, so the
     dropdown's first render does not rewrite the URL (and render the page a second time)."""
-    sessions = _dates(cached_call(gobernanza.session_quorum)["session_date"])
+    sessions = _dates(gobernanza.session_quorum()["session_date"])
     default, _ = pick_session(sessions, state, None)
     return None if chosen is None or chosen == default else chosen.isoformat()
 
@@ -110,7 +118,7 @@ def render(state: FilterState, session_text: str | None) -> list:
 
 def _quorum_section(state: FilterState, requested: date | None) -> html.Section:
     heading = html.H2("Verificación del quórum", className="h4 mt-2")
-    quorum = cached_call(gobernanza.session_quorum)
+    quorum = gobernanza.session_quorum()  # live view: never from the cache
     sessions = _dates(quorum["session_date"])
     chosen, inside = pick_session(sessions, state, requested)
     if chosen is None:
@@ -120,7 +128,7 @@ def _quorum_section(state: FilterState, requested: date | None) -> html.Section:
         if inside
         else f"Ninguna sesión cae en el periodo {state.period_label}: se muestra la más reciente."
     )
-    attendance = cached_call(gobernanza.session_attendance, session_date=chosen)
+    attendance = gobernanza.session_attendance(chosen)
     body = dbc.Row(
         [
             dbc.Col(_attendance_table(attendance), lg=6),
@@ -179,13 +187,13 @@ def _quorum_cards(row: pd.Series, chosen: date) -> dbc.Row:
         kpi_card(
             "Quórum requerido",
             format_number(int(row["quorum_required"])),
-            "Entidades: más de la mitad de los miembros.",
+            quorum_rule(row["quorum_share"]),
             value_id=ID_REQUIRED,
         ),
         kpi_card(
             "¿Hay quórum?",
             "Sí hay quórum" if bool(row["has_quorum"]) else "No hay quórum",
-            f"Sesión del {format_date(chosen)}.",
+            f"Sesión del {format_date(chosen)} ({row['session_origin']}).",
             value_id=ID_QUORUM,
         ),
     ]

@@ -125,3 +125,35 @@ def test_a_member_presents_an_agenda_item(built_warehouse):
     assert committee.agenda(session_id)[3].presenter_entity == member
     assert committee.set_presenter(session_id, 4, None, changed_by=BY)
     assert committee.agenda(session_id)[3].presenter_entity is None
+
+
+def test_a_live_session_reaches_the_governance_page_once_marked(built_warehouse):
+    """Comité y gobernanza lists delivered lists and dashboard sessions alike (live views): a
+    session appears with its first mark, with the counts of the live quorum, and never twice."""
+    from warehouse.marts import gobernanza
+
+    day = date(2026, 10, 15)
+    session_id = committee.create_session(
+        session_date=day, kind="ordinaria", place="", cutoff_code=None, created_by=BY
+    )
+    listed = gobernanza.session_quorum()
+    assert day not in set(listed["session_date"])  # nobody marked yet: not a session to verify
+    delivered_before = int((listed["session_origin"] == "lista entregada").sum())
+
+    members = _members(built_warehouse)
+    for code in members[: len(members) // 2 + 1]:
+        committee.mark_attendance(session_id, code, True, marked_by=BY)
+    committee.mark_attendance(session_id, members[-1], False, marked_by=BY)
+    listed = gobernanza.session_quorum().set_index("session_date")
+    row = listed.loc[day]
+    assert row["session_origin"] == "sesión del tablero"
+    live = committee.quorum(session_id)
+    assert int(row["attending_entities"]) == live["attending_entities"] == len(members) // 2 + 1
+    assert bool(row["has_quorum"]) and int(row["member_entities"]) == len(members)
+    assert int((listed["session_origin"] == "lista entregada").sum()) == delivered_before
+    assert listed.index.is_unique
+
+    people = gobernanza.session_attendance(day).set_index("entity_code")
+    assert len(people) == len(members)
+    assert people.loc[members[0], "attended"] and not people.loc[members[-1], "attended"]
+    assert int(people["attended"].sum()) == live["attending_entities"]

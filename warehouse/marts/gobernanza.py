@@ -10,10 +10,12 @@ from warehouse.marts.query import frame as _frame
 
 
 def session_quorum() -> pd.DataFrame:
-    """One row per committee session: members, attending, ratio and quorum (latest first)."""
+    """One row per committee session, delivered list or run from the dashboard: members,
+    attending, ratio, quorum and origin (latest first). A live view: marks show at once."""
     return _frame(
-        "select session_date, member_entities, attending_entities, attendance_ratio, "
-        "quorum_required, has_quorum from marts.mart_session_quorum order by session_date desc"
+        "select session_date, session_origin, quorum_share, member_entities, attending_entities, "
+        "attendance_ratio, quorum_required, has_quorum from marts.mart_governance_quorum "
+        "order by session_date desc"
     )
 
 
@@ -21,7 +23,7 @@ def session_attendance(session_date: date) -> pd.DataFrame:
     """The quorum list of one session: every member entity in quorum order, attended or not."""
     return _frame(
         "select s.session_date, s.entity_code, e.entity_name, e.entity_short_name, s.attended "
-        "from marts.fct_session_attendance s join marts.dim_entity e using (entity_code) "
+        "from marts.mart_governance_attendance s join marts.dim_entity e using (entity_code) "
         "where s.session_date = :session order by e.quorum_order",
         {"session": session_date},
     )
