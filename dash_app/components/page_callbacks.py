@@ -21,13 +21,17 @@ from warehouse.formatting import format_datetime
 from warehouse.marts import reference
 
 # The review state of what a file holds: indicator figures follow «solo validados»; the other
-# data (action plan, barriers, deliveries, catalogue) do not distinguish it.
+# data (action plan, barriers, deliveries, catalogue) leave returned deliveries out but do not
+# offer a validated-only view.
 REVIEW_ALL = (
     "Entregas recibidas y validadas por la Secretaría Técnica; las que siguen «recibido» aún no "
     "han sido revisadas y las devueltas no cuentan."
 )
 REVIEW_VALIDATED = "Solo entregas validadas por la Secretaría Técnica («validado»)."
-REVIEW_OTHER = "Todas las entregas aceptadas, sin distinguir su revisión por la Secretaría Técnica."
+REVIEW_OTHER = (
+    "Entregas aceptadas, validadas o aún sin revisar; las devueltas por la Secretaría Técnica "
+    "no entran en las cifras."
+)
 
 
 def review_line(state: FilterState, describe: Header) -> Header:

@@ -151,7 +151,7 @@ def test_page_downloads_are_audited_and_state_their_review(app, admin, users, bu
         return base64.b64decode(data["content"]).decode("utf-8-sig"), latest
 
     content, latest = download("cat", "?desde=2024-01&hasta=2024-05")
-    assert "# Revisión: Todas las entregas aceptadas, sin distinguir" in content
+    assert "# Revisión: Entregas aceptadas, validadas o aún sin revisar" in content
     assert latest["detail"].startswith("catalogo.csv")
     search = "?desde=2024-01&hasta=2024-05&entidad=SDG&validados=1&indicador=UTA1_SISBEN"
     content, latest = download("ind", search)

@@ -7,15 +7,8 @@ staged as (
     select * from {{ ref('stg_raw__indicator_values') }}
 ),
 
-reviews as (
-    select * from {{ ref('stg_intake__delivery_reviews') }}
-),
-
 kept as (
-    select staged.*
-    from staged
-    left join reviews on reviews.delivery_id = staged.batch_id
-    where reviews.review_state is distinct from 'devuelto'
+    {{ not_returned('staged') }}
 ),
 
 final as (

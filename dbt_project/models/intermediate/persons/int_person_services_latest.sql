@@ -1,13 +1,18 @@
 -- Person-level services restricted to the latest delivery per entity, indicator and month: a
 -- re-delivery replaces the earlier month as a whole (as for indicator values). Pseudonyms only.
+-- Deliveries the technical secretariat returned («devuelto») are left out (macro not_returned).
 with
 
 services as (
     select * from {{ ref('stg_raw_persons__person_services') }}
 ),
 
+kept as (
+    {{ not_returned('services') }}
+),
+
 ranked as (
-    {{ latest_delivery('services', ['entity_code', 'indicator_code', 'period_month']) }}
+    {{ latest_delivery('kept', ['entity_code', 'indicator_code', 'period_month']) }}
 ),
 
 final as (

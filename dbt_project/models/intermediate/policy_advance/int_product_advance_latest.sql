@@ -1,13 +1,18 @@
 -- One reported value per (product, cut-off): an entity's latest delivery for a cut-off replaces
 -- its earlier ones as a whole, and within it the last row of a product wins.
+-- Deliveries the technical secretariat returned («devuelto») are left out (macro not_returned).
 with
 
 staged as (
     select * from {{ ref('stg_raw__product_advance') }}
 ),
 
+kept as (
+    {{ not_returned('staged') }}
+),
+
 current_rows as (
-    {{ latest_delivery('staged', ['entity_code', 'cutoff_code']) }}
+    {{ latest_delivery('kept', ['entity_code', 'cutoff_code']) }}
 ),
 
 ranked as (
