@@ -25,7 +25,7 @@ ID_ATTENDING, ID_REQUIRED, ID_QUORUM = (
 )
 ID_ATTENDANCE, ID_MATURITY_TABLE = f"{PREFIX}-attendance", f"{PREFIX}-maturity-table"
 K_SESSION = "sesion"
-SOURCE_SESSIONS = "listas de asistencia del comité (Secretaría Técnica – Gobierno)"
+SOURCE_SESSIONS = "listas de asistencia entregadas y sesiones del tablero (Secretaría Técnica)"
 SOURCE_MATURITY = (
     "valoración de madurez de la Secretaría Técnica (Gobierno), dominios MGI de la OIM"
 )
