@@ -22,7 +22,7 @@ def series_bar(
             x=frame["label"],
             y=frame["value"],
             marker_color=PALETTE[0],
-            hovertemplate="%{x}: %{y:,.0f} " + unit + "<extra></extra>",
+            hovertemplate="%{x}: %{y:,.1~f} " + unit + "<extra></extra>",
             text=frame["value"],
             texttemplate="%{text:,.0f}",
             textposition="outside",
@@ -49,7 +49,7 @@ def ranking_bar(
             orientation="h",
             marker_color=colours,
             customdata=data["locality_code"],
-            hovertemplate="%{y}: %{x:,.0f} " + unit + "<extra></extra>",
+            hovertemplate="%{y}: %{x:,.1~f} " + unit + "<extra></extra>",
             text=data["value"],
             texttemplate="%{text:,.0f}",
             textposition="outside",
@@ -170,7 +170,7 @@ def breakdown_bar(frame: pd.DataFrame, dimension: str, title: str, unit: str, so
             texttemplate="%{text:,.0f}",
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{x}: %{y:,.0f} " + unit + "<extra></extra>",
+            hovertemplate="%{x}: %{y:,.1~f} " + unit + "<extra></extra>",
         )
     )
     figure.update_xaxes(title_text=dimension)
