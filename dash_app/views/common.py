@@ -11,9 +11,9 @@ from dash_app.state import FilterState
 from warehouse.formatting import (  # RULE_LABELS: the views read it as common.RULE_LABELS
     RULE_LABELS,
     format_change,
+    format_figure,
     format_month,
     format_month_range,
-    format_figure,
     format_months,
     format_number,
 )
