@@ -50,9 +50,7 @@ def _monthly(engine, code, start, end, localities=None) -> dict[date, Decimal]:
 def _figure(engine, code, start, end, localities=None, validated=False):
     with engine.connect() as conn:
         return conn.execute(
-            text(
-                "select * from marts.indicator_figure(:c, :s, :e, cast(:l as text[]), null, :v)"
-            ),
+            text("select * from marts.indicator_figure(:c, :s, :e, cast(:l as text[]), null, :v)"),
             {"c": code, "s": start, "e": end, "l": localities, "v": validated},
         ).one()
 
@@ -64,7 +62,7 @@ def _close(actual, expected) -> None:
 
 @pytest.mark.parametrize("localities", [None, ["08"], ["01", "11"]])
 def test_coverage_is_the_average_of_eps_over_the_last_sisben(built_warehouse, localities):
-    """Jan–Apr 2024: the average of the monthly EPS totals ÷ Sisbén at April × 100."""
+    """Jan–Apr 2024: the average of the monthly EPS totals ÷ Sisbén at April, times 100."""
     eps = _monthly(built_warehouse, "UTA2_EPS_AFILIADOS", JAN, APR, localities)
     sisben = _monthly(built_warehouse, "UTA1_SISBEN", JAN, APR, localities)
     months = sorted(set(eps) & set(sisben))
@@ -81,7 +79,7 @@ def test_coverage_is_the_average_of_eps_over_the_last_sisben(built_warehouse, lo
 
 def test_rate_is_the_sum_of_orientations_per_1000_inhabitants(built_warehouse):
     """Jan–May 2024: Intégrate orientations summed (Distrito rows included) ÷ the city's
-    population of 2024 × 1.000; in Kennedy, its own orientations ÷ its own population."""
+    population of 2024, per 1.000; in Kennedy, its own orientations ÷ its own population."""
     orientations = _monthly(built_warehouse, "UTA1_INTEGRATE_ORIENTACIONES", JAN, MAY)
     assert sum(orientations.values()) == 7218  # the deck's figure, unchanged
     city = _one(built_warehouse, POPULATION, scope="todas", year=2024)
@@ -141,7 +139,8 @@ def test_the_validated_chain_and_the_public_page_carry_derived_indicators(built_
         public = conn.execute(
             text(
                 "select p.locality_scope, p.figure, p.is_suppressed, p.suppression_reason, "
-                "c.numerator_figure, c.denominator_figure from marts.mart_public_locality_figures p "
+                "c.numerator_figure, c.denominator_figure "
+                "from marts.mart_public_locality_figures p "
                 "join marts.mart_indicator_cutoff_figures_validated c "
                 "on c.cutoff_figure_key = p.public_figure_key "
                 "where p.indicator_code = :c and p.cutoff_code = '2024-C1'"
