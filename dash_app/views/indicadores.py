@@ -235,7 +235,8 @@ def _charts_row(code: str, state: FilterState, grain_key: str, row, source: str)
         if grain != "month"
         else None
     )
-    series_fig = series_bar(series, f"Serie por {grain_label} ({unit})", unit, source, note)
+    labels = ",.1f" if row["aggregation_rule"] == "ratio" else ",.0f"  # '32,5' for a ratio
+    series_fig = series_bar(series, f"Serie por {grain_label} ({unit})", unit, source, note, labels)
     ranking = cached_call(
         indicadores.figure_by_locality,
         code,
@@ -251,6 +252,7 @@ def _charts_row(code: str, state: FilterState, grain_key: str, row, source: str)
         unit,
         source,
         state.localities,
+        labels,
     )
     return dbc.Row(
         [
