@@ -110,6 +110,7 @@ final as (
         indicators.indicator_name,
         indicators.unit,
         flagged.aggregation_rule,
+        indicators.ratio_per,
         flagged.window_start_month,
         flagged.window_end_month,
         indicators.sort_order as indicator_sort_order,
