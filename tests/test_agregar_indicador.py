@@ -23,11 +23,13 @@ from typer.testing import CliRunner
 
 from warehouse import db as warehouse_db
 from warehouse.cli import app
-from warehouse.formatting import format_change, format_number
+from warehouse.formatting import format_change, format_figure, format_number
 from warehouse.settings import PROJECT_ROOT, Settings, get_settings
 
 DOC = PROJECT_ROOT / "docs" / "agregar_indicador.md"
 CODE = "EXT_MIGCOL_VENEZOLANOS"
+METRIC = "EXT_MIGCOL_VENEZOLANOS_TASA"
+METRIC_MODEL = "metric_ext_migcol_venezolanos_tasa"
 runner = CliRunner()
 
 
@@ -108,6 +110,11 @@ def performed(tmp_path_factory, database_url):
     catalog = root / "seeds" / "catalog"
     _append_row(catalog / "entities.csv", section("fuente"))  # 1. a source
     _append_row(catalog / "indicators.csv", section("indicador"))  # 2. the indicator
+    # 8. a derived indicator: one catalogue row, one model and its YAML (built with step 6)
+    _append_row(catalog / "indicators.csv", section("metrica-indicador"))
+    metrics = root / "dbt_project" / "models" / "metrics"
+    (metrics / f"{METRIC_MODEL}.sql").write_text(section("metrica-modelo") + "\n", "utf-8")
+    (metrics / f"_{METRIC_MODEL}.yml").write_text(section("metrica-yaml") + "\n", "utf-8")
     _apply_calendar(root / "dbt_project" / "dbt_project.yml")  # 3. the calendar
     server = warehouse_db.resolve_url(Settings())
     name = f"tablero_doc_{uuid.uuid4().hex[:10]}"
@@ -229,3 +236,34 @@ def test_an_external_source_counts_for_neither_quorum_nor_compliance(performed):
     result = run(["check", str(attendance)])
     assert result.exit_code != 0
     assert "fuente externa" in result.output
+
+
+def test_a_derived_ratio_written_as_a_dbt_model_gives_the_ratio_of_the_aggregates(performed):
+    """Step 8: the documented catalogue row, model and YAML, built; `tablero figure` over 2023
+    divides December's stock (rule last) by 2023's population — not the average of the June
+    and December rates — formatted as a rate, with the model's description as its formula."""
+    build, figure = commands("metrica-comprobar")
+    assert build == ["build"]
+    result = run(figure)
+    assert result.exit_code == 0, result.output
+    values = {r[3]: Decimal(r[4]) for r in series_rows()}
+    population = Decimal(_district_population(2023))
+    expected = values["2023-12"] / population * 1000
+    average_of_rates = (values["2023-06"] + values["2023-12"]) / 2 / population * 1000
+    assert format_figure(expected, 1000) != format_figure(average_of_rates, 1000)
+    shown = f"Valor: {format_figure(expected, 1000)} (2 meses con dato)"
+    assert shown in result.output
+    assert shown.removeprefix("Valor: ").split(" (")[0] in section_text_after("metrica-comprobar")
+    assert "Fórmula: Personas venezolanas en Bogotá" in result.output
+    from warehouse.marts import indicadores
+
+    lineage = indicadores.lineage(METRIC, date(2023, 1, 1), date(2023, 12, 1))
+    assert set(lineage["indicator_code"]) == {CODE} and len(lineage) == 2
+    catalogue = indicadores.catalogue().set_index("indicator_code")
+    assert catalogue.loc[METRIC, "formula"].startswith("Personas venezolanas en Bogotá")
+
+
+def section_text_after(marker: str) -> str:
+    """The paragraph of the document right after a section (what it says the command prints)."""
+    text = DOC.read_text(encoding="utf-8")
+    return text.split(f"<!-- {marker}:fin -->", 1)[1][:400]

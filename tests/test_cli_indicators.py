@@ -27,7 +27,7 @@ def test_indicators_json_lists_the_catalogue(built_warehouse):
     sisben = next(r for r in rows if r["code"] == "UTA1_SISBEN")
     assert (sisben["rule"], sisben["uta"], sisben["entity"]) == ("last", "UTA1", "SDP")
     assert sisben["unit"] == "personas" and sisben["entity_name"] == "Planeación"
-    assert {r["rule"] for r in rows} == {"sum", "avg", "last"}
+    assert {r["rule"] for r in rows} == {"sum", "avg", "last", "ratio"}  # ratio: derived ones
 
 
 def test_indicators_text_in_spanish(built_warehouse):

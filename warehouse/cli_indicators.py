@@ -78,6 +78,8 @@ def indicators_command(
             "uta_name": r.uta_label,
             "entity": r.entity_code,
             "entity_name": r.entity_short_name,
+            "source_kind": r.source_kind,
+            "formula": r.formula if isinstance(r.formula, str) else None,
         }
         for r in catalogue.itertuples()
     ]
@@ -91,6 +93,7 @@ def indicators_command(
             f"{'':<30} unidad: {row['unit']} · regla: {row['rule']} "
             f"({RULE_LABELS.get(row['rule'], row['rule'])}) · {row['uta_name']} · "
             f"entidad: {row['entity_name']} ({row['entity']})"
+            + (f"\n{'':<30} derivado (dbt): {row['formula']}" if row["formula"] else "")
         )
 
 
@@ -141,7 +144,7 @@ def _answer(
 
 def _payload(answer: FigureAnswer) -> dict[str, Any]:
     """The --json output."""
-    from warehouse.formatting import format_number
+    from warehouse.formatting import format_figure
 
     figure, window, people = answer.figure, answer.window, answer.people
     return {
@@ -157,7 +160,7 @@ def _payload(answer: FigureAnswer) -> dict[str, Any]:
         "window_to": _month_text(window.end),
         "lag_months": window.lag_months,
         "value": _number(figure.value),
-        "value_text": format_number(figure.value),
+        "value_text": format_figure(figure.value, answer.info.get("ratio_per")),
         "months_with_data": figure.months_with_data,
         "first_month": _month_text(figure.first_month),
         "last_month": _month_text(figure.last_month),
@@ -168,7 +171,13 @@ def _payload(answer: FigureAnswer) -> dict[str, Any]:
 
 def _echo_answer(answer: FigureAnswer) -> None:
     """The text output, in Spanish with es-CO numbers."""
-    from warehouse.formatting import format_month, format_month_range, format_months, format_number
+    from warehouse.formatting import (
+        format_figure,
+        format_month,
+        format_month_range,
+        format_months,
+        format_number,
+    )
 
     info, figure, window, people = answer.info, answer.figure, answer.window, answer.people
     scope = ", ".join(answer.codes) if answer.codes else "todas (Distrito incluido)"
@@ -194,7 +203,11 @@ def _echo_answer(answer: FigureAnswer) -> None:
                 f"último valor disponible: dato de {format_month(figure.last_month)}, "
                 "sin dato en el periodo"
             )
-    typer.echo(f"Valor: {format_number(figure.value)} {info['unit']} ({detail})")
+    if figure.aggregation_rule == "ratio":  # a derived ratio: '32,3 %', '78,1 por 1.000'
+        typer.echo(f"Valor: {format_figure(figure.value, info['ratio_per'])} ({detail})")
+        typer.echo(f"Fórmula: {info['formula']}")
+    else:
+        typer.echo(f"Valor: {format_number(figure.value)} {info['unit']} ({detail})")
     if people:
         typer.echo(
             f"Personas distintas: {format_number(people.distinct_persons)} "

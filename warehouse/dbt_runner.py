@@ -27,7 +27,17 @@ def dbt_environment(settings: Settings | None = None) -> dict[str, str]:
         "TABLERO_DBT_DBNAME": params["dbname"],
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
         "DBT_LOG_PATH": str(settings.dbt_target_dir / "logs"),
+        "TABLERO_METRIC_MODELS": ",".join(metric_models(settings)),
     }
+
+
+def metric_models(settings: Settings | None = None) -> list[str]:
+    """The derived indicators' models (dbt_project/models/metrics/metric_*.sql), by name: dbt
+    fixes a model's dependencies before its graph exists, so the macro union_metric_models
+    reads this list to ref() them (and checks it against the graph)."""
+    settings = settings or get_settings()
+    folder = settings.dbt_project_dir / "models" / "metrics"
+    return sorted(path.stem for path in folder.glob("metric_*.sql"))
 
 
 def run_dbt(args: list[str], settings: Settings | None = None) -> DbtOutcome:

@@ -29,6 +29,10 @@ RULE_LABELS = {
     "sum": "suma de los meses del periodo",
     "avg": "promedio mensual de los meses con dato",
     "last": "valor al último mes con dato (existencias: no se suma entre meses)",
+    "ratio": (
+        "razón: numerador y denominador agregados en el periodo, cada uno por su regla, "
+        "y luego divididos (no el promedio de las razones mensuales)"
+    ),
 }
 
 
@@ -76,6 +80,18 @@ def format_percent(ratio: float | Decimal | None, decimals: int = 0) -> str:
         context.prec = max(28, number.adjusted() + 5) if number.is_finite() else 28
         context.Emax, context.Emin = MAX_EMAX, MIN_EMIN
         return f"{format_number(number * 100, decimals)} %"
+
+
+def format_figure(value: float | Decimal | int | None, ratio_per: float | int | None = None) -> str:
+    """An indicator's figure: a count or average as format_number ('806.728'); a derived ratio
+    (catalogue ratio_per) with one decimal — 100 → '32,3 %', 1000 → '78,1 por 1.000'."""
+    per = None if ratio_per is None else _as_decimal(ratio_per)
+    if per is None or not per.is_finite() or per <= 0:
+        return format_number(value)
+    text = format_number(value, 1)
+    if text == "—":
+        return text
+    return f"{text} %" if per == 100 else f"{text} por {format_number(per)}"
 
 
 def format_month(month: date) -> str:

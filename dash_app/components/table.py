@@ -44,7 +44,7 @@ AG_GRID_LOCALE_ES = {
 
 NUMBER_FORMAT = {
     "function": "d3.formatLocale({decimal: ',', thousands: '.', "
-    "grouping: [3], currency: ['$', '']}).format(',.0f')(params.value)"
+    "grouping: [3], currency: ['$', '']}).format(',.2~f')(params.value)"
 }
 
 

@@ -11,9 +11,15 @@ STATUS_ORDER = ("totalmente ejecutada", "iniciada", "no iniciada", "no reportada
 
 
 def series_bar(
-    frame: pd.DataFrame, title: str, unit: str, source: str, note: str | None = None
+    frame: pd.DataFrame,
+    title: str,
+    unit: str,
+    source: str,
+    note: str | None = None,
+    label_format: str = ",.0f",
 ) -> go.Figure:
-    """frame: label, value (one bar per month/quarter/year); `note` goes under the title."""
+    """frame: label, value (one bar per month/quarter/year); `note` goes under the title;
+    `label_format`: the bars' labels (',.1f' for a derived ratio, '32,5')."""
     if frame.empty or frame["value"].isna().all():
         return empty(title)
     frame = frame.assign(value=pd.to_numeric(frame["value"], errors="coerce"))
@@ -22,9 +28,9 @@ def series_bar(
             x=frame["label"],
             y=frame["value"],
             marker_color=PALETTE[0],
-            hovertemplate="%{x}: %{y:,.0f} " + unit + "<extra></extra>",
+            hovertemplate="%{x}: %{y:,.1~f} " + unit + "<extra></extra>",
             text=frame["value"],
-            texttemplate="%{text:,.0f}",
+            texttemplate="%{text:" + label_format + "}",
             textposition="outside",
             cliponaxis=False,
         )
@@ -34,7 +40,12 @@ def series_bar(
 
 
 def ranking_bar(
-    frame: pd.DataFrame, title: str, unit: str, source: str, selected: tuple[str, ...] = ()
+    frame: pd.DataFrame,
+    title: str,
+    unit: str,
+    source: str,
+    selected: tuple[str, ...] = (),
+    label_format: str = ",.0f",
 ) -> go.Figure:
     """frame: locality_code, locality_name, value; horizontal bars, largest on top."""
     data = frame.assign(value=pd.to_numeric(frame["value"], errors="coerce"))
@@ -49,9 +60,9 @@ def ranking_bar(
             orientation="h",
             marker_color=colours,
             customdata=data["locality_code"],
-            hovertemplate="%{y}: %{x:,.0f} " + unit + "<extra></extra>",
+            hovertemplate="%{y}: %{x:,.1~f} " + unit + "<extra></extra>",
             text=data["value"],
-            texttemplate="%{text:,.0f}",
+            texttemplate="%{text:" + label_format + "}",
             textposition="outside",
             cliponaxis=False,
         )
@@ -170,7 +181,7 @@ def breakdown_bar(frame: pd.DataFrame, dimension: str, title: str, unit: str, so
             texttemplate="%{text:,.0f}",
             textposition="outside",
             cliponaxis=False,
-            hovertemplate="%{x}: %{y:,.0f} " + unit + "<extra></extra>",
+            hovertemplate="%{x}: %{y:,.1~f} " + unit + "<extra></extra>",
         )
     )
     figure.update_xaxes(title_text=dimension)

@@ -25,6 +25,7 @@ COLUMNS = {
     "publishable_text": "Publicable",
     "goal_text": "Meta PDD",
     "definition": "Definición",
+    "formula_text": "Fórmula (indicador derivado)",
 }
 
 
@@ -32,11 +33,25 @@ def catalogue_frame(state: FilterState) -> pd.DataFrame:
     frame = common.catalogue(state).copy()
     frame["rule_text"] = frame["aggregation_rule"].map(common.RULE_LABELS)
     frame["publishable_text"] = frame["is_publishable"].map({True: "sí", False: "no"})
+    frame["formula_text"] = frame["formula"].where(frame["formula"].notna(), "")
     frame["goal_text"] = [
         f"{format_number(v)} ({int(y)})" if pd.notna(v) and pd.notna(y) else "—"
         for v, y in zip(frame["pdd_goal_value"], frame["pdd_goal_year"], strict=False)
     ]
     return frame
+
+
+def _formula(r) -> list:
+    """A derived indicator's formula, written out from its dbt model's description."""
+    if not r.formula_text:
+        return []
+    return [
+        html.P(
+            [html.Strong("Fórmula: "), r.formula_text],
+            className="small mb-1",
+            id=f"{PREFIX}-formula-{r.indicator_code}",
+        )
+    ]
 
 
 def render(state: FilterState) -> list:
@@ -55,6 +70,7 @@ def render(state: FilterState) -> list:
                                 [
                                     html.H3(r.indicator_name, className="h6"),
                                     html.P(r.definition, className="small mb-1"),
+                                    *_formula(r),
                                     html.P(
                                         f"{r.unit} · {r.rule_text} · {r.frequency} · responsable: "
                                         f"{r.entity_short_name}",

@@ -11,6 +11,7 @@ from dash_app.state import FilterState
 from warehouse.formatting import (  # RULE_LABELS: the views read it as common.RULE_LABELS
     RULE_LABELS,
     format_change,
+    format_figure,
     format_month,
     format_month_range,
     format_months,
@@ -111,8 +112,10 @@ def rate_text(code: str, state: FilterState) -> str | None:
     )
 
 
-def figure_text(result: dict) -> str:
-    return "Sin datos" if result["value"] is None else format_number(result["value"])
+def figure_text(result: dict, ratio_per=None) -> str:
+    """The figure for people: a count '806.728'; a derived ratio (catalogue ratio_per) '32,5 %'
+    or '1,3 por 1.000'."""
+    return "Sin datos" if result["value"] is None else format_figure(result["value"], ratio_per)
 
 
 def figure_footnote(result: dict, unit: str) -> str:
@@ -126,6 +129,8 @@ def figure_footnote(result: dict, unit: str) -> str:
         )
     months = format_month_range(result["first"], result["last"])
     text = f"{unit}; {RULE_LABELS.get(result['rule'], result['rule'])} ({months})."
+    if result["rule"] == "ratio":  # the unit is in the figure already ('32,5 %')
+        text = f"Indicador derivado; {RULE_LABELS['ratio']} ({months})."
     lag = result.get("lag_months") or 0
     if lag:
         text += (

@@ -34,7 +34,7 @@ def indicator_rows(entity: str, state: FilterState) -> pd.DataFrame:
                 "indicator_code": row.indicator_code,
                 "indicator_name": row.indicator_name,
                 "value": result["value"],
-                "value_text": common.figure_text(result),
+                "value_text": common.figure_text(result, row.ratio_per),
                 "unit": row.unit,
             }
         )

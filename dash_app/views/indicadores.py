@@ -85,6 +85,7 @@ def _definition(row: pd.Series) -> dbc.Card:
                         html.Dd(row["frequency"], className="col-sm-8"),
                         html.Dt("Desagregaciones", className="col-sm-4"),
                         html.Dd(allowed.replace(",", ", ").replace("_", " "), className="col-sm-8"),
+                        *_formula(row),
                     ],
                     className="row small mb-0",
                 ),
@@ -92,6 +93,17 @@ def _definition(row: pd.Series) -> dbc.Card:
         ),
         className="shadow-sm h-100",
     )
+
+
+def _formula(row: pd.Series) -> list:
+    """A derived indicator's formula (its dbt model's description), for the definition card."""
+    formula = row.get("formula")
+    if not isinstance(formula, str) or not formula:
+        return []
+    return [
+        html.Dt("Fórmula (indicador derivado)", className="col-sm-4"),
+        html.Dd(formula, className="col-sm-8", id=f"{PREFIX}-formula"),
+    ]
 
 
 def persons_card(code: str, state: FilterState) -> dbc.Card | None:
@@ -182,7 +194,7 @@ def _headline_row(code: str, state: FilterState, row: pd.Series) -> dbc.Row:
         f"Cifra del corte · {result['cutoff_name']}"
         if result["lag_months"]
         else f"Cifra del periodo · {state.period_label}",
-        common.figure_text(result),
+        common.figure_text(result, row.get("ratio_per")),
         " ".join(
             text
             for text in (common.figure_footnote(result, row["unit"]), common.rate_text(code, state))
@@ -223,7 +235,8 @@ def _charts_row(code: str, state: FilterState, grain_key: str, row, source: str)
         if grain != "month"
         else None
     )
-    series_fig = series_bar(series, f"Serie por {grain_label} ({unit})", unit, source, note)
+    labels = ",.1f" if row["aggregation_rule"] == "ratio" else ",.0f"  # '32,5' for a ratio
+    series_fig = series_bar(series, f"Serie por {grain_label} ({unit})", unit, source, note, labels)
     ranking = cached_call(
         indicadores.figure_by_locality,
         code,
@@ -239,6 +252,7 @@ def _charts_row(code: str, state: FilterState, grain_key: str, row, source: str)
         unit,
         source,
         state.localities,
+        labels,
     )
     return dbc.Row(
         [

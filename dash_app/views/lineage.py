@@ -16,6 +16,7 @@ from warehouse.marts import indicadores
 
 LINEAGE_COLUMNS = {
     "month_label": "Mes",
+    "indicator_code": "Indicador",
     "entity_short_name": "Entidad",
     "file_name": "Archivo",
     "loaded_at_text": "Cargado",
@@ -47,9 +48,36 @@ def district_note(state: FilterState) -> str | None:
     )
 
 
+# dbt models a derived indicator may read besides indicators, said for people
+MODEL_SOURCES = {
+    "mart_population_by_year": (
+        "la población proyectada por localidad y año (SDP / DANE, "
+        "seeds/catalog/locality_population.csv)"
+    ),
+}
+
+
+def inputs_note(code: str) -> str | None:
+    """A derived indicator (models/metrics/): the model and what it is computed from."""
+    inputs = cached_call(indicadores.metric_inputs, code)
+    if inputs.empty:
+        return None
+    parts = [
+        f"{r.input_code} ({r.input_name})"
+        if r.input_kind == "indicador"
+        else MODEL_SOURCES.get(r.input_code, f"el modelo {r.input_code}")
+        for r in inputs.itertuples()
+    ]
+    return (
+        f"Indicador derivado: lo calcula el modelo de dbt {inputs.iloc[0]['metric_model']} a "
+        f"partir de {', '.join(parts)}. Abajo, las entregas de esos indicadores (archivos)."
+    )
+
+
 def section(code: str, state: FilterState, grid_id: str) -> dbc.Accordion:
     frame = lineage_frame(code, state)
     note = district_note(state)
+    derived = inputs_note(code)
     body = (
         empty_note("No hay entregas registradas para este indicador en el periodo.")
         if frame.empty
@@ -58,9 +86,13 @@ def section(code: str, state: FilterState, grid_id: str) -> dbc.Accordion:
     title = "¿De dónde sale esta cifra? Entregas de origen (entidad, archivo, fecha)"
     if note:
         title += " · archivos de todo el Distrito"
-    children = [dbc.Alert(note, color="info", className="small", id=f"{grid_id}-note"), body]
+    children = [
+        dbc.Alert(text, color="info", className="small", id=f"{grid_id}-{key}")
+        for key, text in (("inputs", derived), ("note", note))
+        if text
+    ] + [body]
     return dbc.Accordion(
-        dbc.AccordionItem(children if note else body, title=title, item_id="lineage"),
+        dbc.AccordionItem(children, title=title, item_id="lineage"),
         start_collapsed=True,
         className="mt-3",
         id=f"{grid_id}-accordion",

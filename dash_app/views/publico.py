@@ -14,7 +14,7 @@ from dash_app.components.common import empty_note
 from dash_app.components.table import export_buttons, grid
 from dash_app.state import FilterState
 from dash_app.views.avance import policy_card
-from warehouse.formatting import RULE_LABELS, format_month_range, format_number
+from warehouse.formatting import RULE_LABELS, format_figure, format_month_range, format_number
 from warehouse.marts import publico, reference
 
 PREFIX = "pub"
@@ -72,12 +72,13 @@ def shown_figure(row) -> str:
         return f"< {format_number(row.min_count)}"
     if row.is_suppressed:
         return RESERVED
-    return format_number(row.figure)
+    return format_figure(row.figure, row.ratio_per)  # a derived ratio: '32,5 %
 
 
 def _export_value(row):
-    """Published figures as whole numbers (as shown); withheld ones keep their marker."""
-    if row.is_suppressed:
+    """Published figures as whole numbers (as shown); withheld ones keep their marker; a
+    derived ratio as shown ('32,5 %', '0,9 por 1.000')."""
+    if row.is_suppressed or row.aggregation_rule == "ratio" or row.figure is None:
         return shown_figure(row)
     return int(Decimal(str(row.figure)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 

@@ -34,7 +34,7 @@ def _headline_cards(uta: str, state: FilterState) -> list:
             dbc.Col(
                 kpi_card(
                     row.indicator_name,
-                    common.figure_text(result),
+                    common.figure_text(result, row.ratio_per),
                     common.figure_footnote(result, row.unit),
                     common.change_text(result, previous),
                     value_id=kpi_id(row.indicator_code),

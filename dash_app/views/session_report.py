@@ -65,7 +65,7 @@ def _uta_section(item: committee.AgendaItem, session: committee.Session, chart_i
         previous = common.previous_figure(row.indicator_code, state)
         change = common.change_text(result, previous) or ""
         rows.append(
-            [row.indicator_name, common.figure_text(result), change,
+            [row.indicator_name, common.figure_text(result, row.ratio_per), change,
              common.figure_footnote(result, row.unit)]
         )  # fmt: skip
     figures = _table(["Indicador", "Cifra", "Cambio anual", "Nota"], rows, numeric={1})

@@ -104,7 +104,7 @@ def profile_frame(locality: str, state: FilterState) -> pd.DataFrame:
                 "indicator_code": row.indicator_code,
                 "indicator_name": name,
                 "value": value,
-                "value_text": common.figure_text(result),
+                "value_text": common.figure_text(result, row.ratio_per),
                 "unit": row.unit,
                 # Rate and rank over the months of the figure (the window for a lagged source).
                 "rate_text": locality_rate_text(row.indicator_code, locality, ranked),

@@ -10,6 +10,9 @@
       indicator_breakdown(code, from, to, localities, dimension, entity)  one row per sex or age group;
       indicator_rate(code, from, to, localities, entity)             indicator_figure per 1.000
         inhabitants of its own year (create_indicator_rate_function.sql).
+    A derived indicator of rule ratio (models/metrics/) reads its monthly numerator and
+    denominator beside month_value and is divided after the period's aggregation
+    (aggregate_by_rule); it has no rate per 1.000 inhabitants (it is a ratio already).
     Each takes a last argument p_validated_only (default false): true reads the validated
     deliveries only (fct_indicator_values_validated), the «solo validados» switch.
     They live in var('marts_schema') beside the marts and are SQL-standard bodies (BEGIN ATOMIC):
@@ -113,8 +116,10 @@ begin atomic
         located.first_month,
         located.last_month,
         located.population_2024,
-        located.figure::double precision
-            / nullif(located.population, 0)::double precision * 1000,
+        case when located.aggregation_rule <> 'ratio' then
+            located.figure::double precision
+                / nullif(located.population, 0)::double precision * 1000
+        end,
         case when located.is_ranked then (
             rank() over (partition by located.is_ranked order by located.figure desc)
         )::integer end,
@@ -171,7 +176,9 @@ begin atomic
         select
             case when p_dimension = 'sex' then f.sex else f.age_group end as category,
             f.period_month,
-            f.indicator_value
+            f.indicator_value,
+            f.numerator,
+            f.denominator
         from {{ indicator_facts(s) }} as f
         where {{ indicator_fact_filter(s) }}
           and {{ indicator_locality_filter() }}
@@ -181,7 +188,8 @@ begin atomic
           )
     ),
     monthly as (
-        select r.category, r.period_month, sum(r.indicator_value) as month_value
+        select r.category, r.period_month, sum(r.indicator_value) as month_value,
+            sum(r.numerator) as month_numerator, sum(r.denominator) as month_denominator
         from rows_of_dimension as r
         group by r.category, r.period_month
     )

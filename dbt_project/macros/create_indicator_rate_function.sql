@@ -4,7 +4,7 @@
     from mart_population_by_year: the district ('todas') when no locality is chosen, else the sum
     of the chosen localities' populations (Distrito '00' and unknown '99' have none). One row:
     indicator_code, aggregation_rule, figure, last_month, population_year, population,
-    rate_per_1000 (null without a figure or a population). Created by
+    rate_per_1000 (null without a figure or a population, and for a ratio indicator). Created by
     create_indicator_figure_function, after indicator_figure, on which its body depends. -#}
 {% macro indicator_rate_function_sql(s) %}
 create function {{ s }}.indicator_rate(
@@ -49,8 +49,10 @@ begin atomic
         figure.last_month,
         figure.population_year,
         denominator.population,
-        figure.figure::double precision
-            / nullif(denominator.population, 0)::double precision * 1000
+        case when figure.aggregation_rule <> 'ratio' then
+            figure.figure::double precision
+                / nullif(denominator.population, 0)::double precision * 1000
+        end
     from figure
     cross join denominator;
 end;

@@ -60,7 +60,9 @@ language sql stable
             {{ key }},
             {%- endfor %}
             f.period_month,
-            sum(f.month_value) as month_value
+            sum(f.month_value) as month_value,
+            sum(f.month_numerator) as month_numerator,
+            sum(f.month_denominator) as month_denominator
         from {{ indicator_total_facts(s) }} as f
         where {{ indicator_fact_filter(s) }}
           {%- if by_localities %}
@@ -72,11 +74,12 @@ language sql stable
         group by {% for position in range(1, keys | length + 2) %}{{ position }}{{ ', ' if not loop.last }}{% endfor %}
 {%- endmacro %}
 
-{#- The rule's output columns over a CTE `m` of monthly totals and the catalogue row `d`. -#}
+{#- The rule's output columns over a CTE `m` of monthly totals (month_value, and for a ratio
+    month_numerator and month_denominator) and the catalogue row `d`. -#}
 {% macro indicator_rule_columns() -%}
         d.aggregation_rule,
-        {{ aggregate_by_rule('d.aggregation_rule', 'm.month_value', 'm.period_month') }},
-        count(m.month_value)::integer,
+        {{ aggregate_by_rule('d.aggregation_rule', 'm.month_value', 'm.period_month', ratio_columns('m', 'd')) }},
+        count(m.period_month)::integer,
         min(m.period_month),
         max(m.period_month)
 {%- endmacro %}
@@ -95,11 +98,24 @@ language sql stable
     p_validated_only, the total rows of the validated deliveries' fact. -#}
 {% macro indicator_total_facts(s) -%}
 (
-            select indicator_code, entity_code, locality_code, period_month, month_value
+            select indicator_code, entity_code, locality_code, period_month, month_value,
+                month_numerator, month_denominator
             from {{ s }}.mart_indicator_monthly_totals where not p_validated_only
             union all
             select indicator_code, entity_code, locality_code, period_month,
-                indicator_value as month_value
+                indicator_value as month_value, numerator as month_numerator,
+                denominator as month_denominator
             from {{ s }}.fct_indicator_values_validated where p_validated_only and is_total
         )
+{%- endmacro %}
+
+{#- The ratio parts for aggregate_by_rule: monthly numerator and denominator of the CTE `m`,
+    their rules and ratio_per of the catalogue row `d` (dim_indicator; one row per figure, read
+    through min() because the queries group by the rule only). -#}
+{% macro ratio_columns(m, d) -%}
+{{ return({
+    'numerator': m ~ '.month_numerator', 'denominator': m ~ '.month_denominator',
+    'numerator_rule': 'min(' ~ d ~ '.numerator_rule)',
+    'denominator_rule': 'min(' ~ d ~ '.denominator_rule)',
+    'per': 'min(' ~ d ~ '.ratio_per)'}) }}
 {%- endmacro %}

@@ -88,15 +88,28 @@ final as (
 select * from final
 {% endmacro %}
 
-{#- The fact at month × locality × disaggregation grain (fct_indicator_values). -#}
-{% macro indicator_values_fact(totaled_relation) %}
+{#- The fact at month × locality × disaggregation grain (fct_indicator_values): the delivered
+    values, plus the rows of the derived indicators (models/metrics/, collected by
+    int_metric_values) of the same chain ('all' or 'validated'): one total row per locality and
+    month, with numerator and denominator for rule ratio (indicator_value is then that month's
+    own ratio, for reading only: figures divide the period's aggregates, aggregate_by_rule). -#}
+{% macro indicator_values_fact(totaled_relation, chain='all') %}
 with
 
 totaled as (
     select * from {{ totaled_relation }}
 ),
 
-final as (
+metric_values as (
+    select * from {{ ref('int_metric_values') }}
+    where chain = '{{ chain }}'
+),
+
+indicators as (
+    select * from {{ ref('dim_indicator') }}
+),
+
+delivered as (
     select
         {{ dbt_utils_surrogate_key(['indicator_code', 'locality_code', 'period_month', 'sex', 'age_group']) }}
             as indicator_value_key,
@@ -110,9 +123,47 @@ final as (
         bool_or(is_derived_total) as is_derived_total,
         sum(indicator_value) as indicator_value,
         max(batch_id) as batch_id,
-        max(loaded_at) as loaded_at
+        max(loaded_at) as loaded_at,
+        null::numeric as numerator,
+        null::numeric as denominator,
+        'delivered' as source_kind
     from totaled
     group by indicator_code, entity_code, locality_code, period_month, sex, age_group
+),
+
+derived as (
+    select
+        {{ dbt_utils_surrogate_key(['metric_values.indicator_code', 'metric_values.locality_code', 'metric_values.period_month', "'total'", "'total'"]) }}
+            as indicator_value_key,
+        metric_values.indicator_code,
+        indicators.entity_code,
+        metric_values.locality_code,
+        metric_values.period_month,
+        'total' as sex,
+        'total' as age_group,
+        true as is_total,
+        false as is_derived_total,
+        case when indicators.aggregation_rule = 'ratio' then
+            trim_scale(round(
+                metric_values.numerator / nullif(metric_values.denominator, 0)
+                    * indicators.ratio_per,
+                10))
+            else metric_values.value
+        end as indicator_value,
+        null::bigint as batch_id,
+        null::timestamp with time zone as loaded_at,
+        metric_values.numerator,
+        metric_values.denominator,
+        'derived' as source_kind
+    from metric_values
+    inner join indicators on indicators.indicator_code = metric_values.indicator_code
+    where indicators.source_kind = 'derived'
+),
+
+final as (
+    select * from delivered
+    union all
+    select * from derived
 )
 
 select * from final
@@ -140,7 +191,9 @@ monthly_by_locality as (
         windows.cutoff_code,
         facts.locality_code as locality_scope,
         facts.period_month,
-        sum(facts.indicator_value) as month_value
+        sum(facts.indicator_value) as month_value,
+        sum(facts.numerator) as month_numerator,
+        sum(facts.denominator) as month_denominator
     from facts
     inner join windows
         on windows.indicator_code = facts.indicator_code
@@ -157,7 +210,9 @@ monthly_all_localities as (
         cutoff_code,
         'todas' as locality_scope,
         period_month,
-        sum(month_value) as month_value
+        sum(month_value) as month_value,
+        sum(month_numerator) as month_numerator,
+        sum(month_denominator) as month_denominator
     from monthly_by_locality
     group by indicator_code, cutoff_code, period_month
 ),
@@ -178,11 +233,17 @@ final as (
         indicators.aggregation_rule,
         windows.window_start_month,
         windows.window_end_month,
-        {{ aggregate_by_rule('indicators.aggregation_rule', 'monthly.month_value', 'monthly.period_month') }}
+        {{ aggregate_by_rule('indicators.aggregation_rule', 'monthly.month_value', 'monthly.period_month', ratio_columns('monthly', 'indicators')) }}
             as figure,
-        count(monthly.month_value)::integer as months_with_data,
+        count(monthly.period_month)::integer as months_with_data,
         min(monthly.period_month) as first_month,
-        max(monthly.period_month) as last_month
+        max(monthly.period_month) as last_month,
+        case when indicators.aggregation_rule = 'ratio' then
+            {{ aggregate_part('indicators.numerator_rule', 'monthly.month_numerator', 'monthly.period_month') }}
+        end as numerator_figure,
+        case when indicators.aggregation_rule = 'ratio' then
+            {{ aggregate_part('indicators.denominator_rule', 'monthly.month_denominator', 'monthly.period_month') }}
+        end as denominator_figure
     from monthly
     inner join indicators on indicators.indicator_code = monthly.indicator_code
     inner join windows
@@ -190,7 +251,8 @@ final as (
         and windows.cutoff_code = monthly.cutoff_code
     group by
         monthly.indicator_code, monthly.cutoff_code, monthly.locality_scope,
-        indicators.aggregation_rule, windows.window_start_month, windows.window_end_month
+        indicators.aggregation_rule, indicators.numerator_rule, indicators.denominator_rule,
+        indicators.ratio_per, windows.window_start_month, windows.window_end_month
 )
 
 select * from final

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from warehouse.formatting import format_figure
+
 from .helpers import pick, settle, shown
 
 CUTOFF = "2024-C2"  # junio–agosto 2024: the demo has both primary and complementary cells here
@@ -53,7 +55,7 @@ def test_public_page_shows_district_figures_and_withholds_small_counts(
     # cut-off, all localities (a lagged source such as EPS covers fewer months).
     totals = _rows(
         built_warehouse,
-        "select p.indicator_code, (select figure from marts.indicator_figure("
+        "select p.indicator_code, p.ratio_per, (select figure from marts.indicator_figure("
         "p.indicator_code, p.window_start_month, p.window_end_month)) as figure "
         "from marts.mart_public_locality_figures p "
         "where p.cutoff_code = :cutoff and p.is_district_total and not p.is_suppressed",
@@ -62,8 +64,11 @@ def test_public_page_shows_district_figures_and_withholds_small_counts(
     assert totals
     sisben = next(r for r in totals if r["indicator_code"] == "UTA1_SISBEN")
     assert page.inner_text("#pub-total-UTA1_SISBEN") == shown(sisben["figure"])
-    for r in totals:
-        assert page.inner_text(f"#pub-total-{r['indicator_code']}") == shown(r["figure"])
+    for r in totals:  # a derived ratio as such: '32,5 %', '0,6 por 1.000'
+        expected = format_figure(r["figure"], r["ratio_per"]) if r["ratio_per"] else None
+        assert page.inner_text(f"#pub-total-{r['indicator_code']}") == (
+            expected or shown(r["figure"])
+        )
     # The card says which months it covers: EPS, a month late, junio–julio in junio–agosto.
     assert "(jun 2024 – jul 2024)" in page.inner_text("#pub-note-UTA2_EPS_AFILIADOS")
     assert "(jun 2024 – ago 2024)" in page.inner_text("#pub-note-UTA1_SISBEN")
@@ -126,7 +131,10 @@ def test_public_download_keeps_withheld_cells_withheld(page, app_url, built_ware
     figures = [row[4] for row in body]
     assert figures.count("< 10") == expected["primary_n"] > 0
     assert figures.count("reservada") == expected["complementary_n"] > 0
-    numbers = [int(f) for f in figures if f not in ("< 10", "reservada")]
+    published = [f for f in figures if f not in ("< 10", "reservada")]
+    ratios = [f for f in published if f.endswith(" %") or " por " in f]  # derived ratios
+    assert ratios, "the derived indicators are published too"
+    numbers = [int(f) for f in published if f not in ratios]
     assert numbers and min(numbers) >= 10
     assert {row[0] for row in body} == {"junio–agosto 2024"}
 

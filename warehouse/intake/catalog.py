@@ -124,6 +124,8 @@ def _build(directory: Path) -> Catalog:
     )
     catalog.population = _population(directory)
     for r in _rows(directory, "indicators"):
+        if r.get("source_kind") == "derived":  # computed by dbt (models/metrics/), never delivered
+            continue
         allowed = {d.strip() for d in r.get("allowed_disaggregations", "").split(",") if d.strip()}
         bound, explicit = _max_plausible(r, catalog.population)
         catalog.indicators[r["indicator_code"]] = Indicator(

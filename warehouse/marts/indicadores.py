@@ -120,17 +120,23 @@ def value_rows(
 
 
 def lineage(code: str, start: date, end: date) -> pd.DataFrame:
-    """Deliveries behind an indicator in the period (entity, file, date, rows, total)."""
+    """Deliveries behind an indicator in the period (entity, file, date, rows, total); for a
+    derived indicator, those of the indicators its dbt model reads (mart_metric_inputs)."""
     return frame(
-        "select m.period_month, p.month_label, m.entity_code, e.entity_short_name, m.batch_id, "
-        "m.file_name, m.file_sha256, m.loaded_at, m.row_count, m.value_total "
+        "select m.indicator_code, m.period_month, p.month_label, m.entity_code, "
+        "e.entity_short_name, m.batch_id, m.file_name, m.file_sha256, m.loaded_at, m.row_count, "
+        "m.value_total "
         "from marts.mart_indicator_lineage as m "
         "join marts.dim_period as p using (period_month) "
         "left join marts.dim_entity as e using (entity_code) "
-        "where m.indicator_code = :code and m.period_month between :start and :end "
-        "order by m.period_month, m.loaded_at",
+        "where m.indicator_code in (select cast(:code as text) union all "
+        "select i.input_code from marts.mart_metric_inputs as i "
+        "where i.indicator_code = :code and i.input_kind = 'indicador') "
+        "and m.period_month between :start and :end "
+        "order by m.period_month, m.indicator_code, m.loaded_at",
         {"code": code, "start": start, "end": end},
         columns=[
+            "indicator_code",
             "period_month",
             "month_label",
             "entity_code",
@@ -142,6 +148,19 @@ def lineage(code: str, start: date, end: date) -> pd.DataFrame:
             "row_count",
             "value_total",
         ],
+    )
+
+
+def metric_inputs(code: str) -> pd.DataFrame:
+    """What a derived indicator is computed from (mart_metric_inputs, from dbt's graph): its
+    model, each input (an indicator, with its name, or a dbt model); empty for a delivered one."""
+    return frame(
+        "select i.metric_model, i.input_code, i.input_kind, d.indicator_name as input_name "
+        "from marts.mart_metric_inputs as i "
+        "left join marts.dim_indicator as d on d.indicator_code = i.input_code "
+        "where i.indicator_code = :code order by i.input_kind, i.input_code",
+        {"code": code},
+        columns=["metric_model", "input_code", "input_kind", "input_name"],
     )
 
 
@@ -170,7 +189,7 @@ def catalogue() -> pd.DataFrame:
         "select i.indicator_code, i.indicator_name, i.definition, i.unit, i.entity_code, "
         "i.uta_code, i.frequency, i.aggregation_rule, i.allowed_disaggregations, "
         "i.is_publishable, i.pdd_goal_value, i.pdd_goal_year, u.uta_label, e.entity_name, "
-        "e.entity_short_name "
+        "e.entity_short_name, i.source_kind, i.ratio_per, i.formula "
         "from marts.dim_indicator as i "
         "left join marts.dim_uta as u using (uta_code) "
         "left join marts.dim_entity as e using (entity_code) "
@@ -191,5 +210,8 @@ def catalogue() -> pd.DataFrame:
             "uta_label",
             "entity_name",
             "entity_short_name",
+            "source_kind",
+            "ratio_per",
+            "formula",
         ],
     )

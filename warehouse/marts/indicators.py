@@ -75,7 +75,8 @@ def indicators() -> pd.DataFrame:
     return _frame(
         "select indicator_code, indicator_name, definition, unit, entity_code, entity_name, "
         "entity_short_name, uta_code, uta_name, uta_label, frequency, aggregation_rule, "
-        "allowed_disaggregations, is_publishable, pdd_goal_value, pdd_goal_year "
+        "allowed_disaggregations, is_publishable, pdd_goal_value, pdd_goal_year, "
+        "source_kind, numerator_rule, denominator_rule, ratio_per, formula "
         "from marts.dim_indicator order by sort_order"
     )
 
@@ -84,7 +85,8 @@ def indicator(indicator_code: str) -> dict | None:
     """One catalogue row as a dict, or None when the code is not in the catalogue."""
     frame = _frame(
         "select indicator_code, indicator_name, definition, unit, entity_code, "
-        "entity_short_name, uta_code, uta_label, aggregation_rule, allowed_disaggregations "
+        "entity_short_name, uta_code, uta_label, aggregation_rule, allowed_disaggregations, "
+        "source_kind, ratio_per, formula "
         "from marts.dim_indicator where indicator_code = :code",
         {"code": indicator_code},
     )

@@ -13,6 +13,7 @@ FIGURE_COLUMNS = [
     "indicator_name",
     "unit",
     "aggregation_rule",
+    "ratio_per",
     "window_start_month",
     "window_end_month",
     "cutoff_code",

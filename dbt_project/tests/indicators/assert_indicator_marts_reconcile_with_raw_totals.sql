@@ -57,6 +57,7 @@ mart_totals as (
         sum(indicator_value) as mart_total
     from {{ ref('fct_indicator_values') }}
     where not is_derived_total
+        and source_kind = 'delivered'  -- derived indicators have no raw rows (models/metrics/)
     group by indicator_code, period_month
 ),
 

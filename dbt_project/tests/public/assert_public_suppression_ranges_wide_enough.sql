@@ -9,10 +9,13 @@
 -- withheld district total is checked too: it lies between the published localities plus the
 -- sum of the withheld ones' lo and hi. Null stands for an unbounded side (greatest / least
 -- skip nulls).
+-- A derived ratio (rule ratio) publishes quotients, not counts: its counts are suppressed part by
+-- part (mart_public_locality_figures) and checked by assert_public_ratio_parts_not_small.
 with
 
 public_figures as (
     select * from {{ ref('mart_public_locality_figures') }}
+    where aggregation_rule <> 'ratio'
 ),
 
 tables as (

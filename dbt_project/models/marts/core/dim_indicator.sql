@@ -1,5 +1,6 @@
 -- The indicator catalogue: definition, unit, owner, UTA and the aggregation rule of each figure,
--- with the names of its UTA and entity for display.
+-- with the names of its UTA and entity for display; for a derived indicator (models/metrics/)
+-- its model, the rules of a ratio's parts and its formula (the model's description).
 with
 
 indicators as (
@@ -12,6 +13,11 @@ utas as (
 
 entities as (
     select * from {{ ref('entities') }}
+),
+
+formulas as (
+    -- each derived indicator's formula: its model's description in dbt (models/metrics/)
+    {{ metric_formulas() }}
 ),
 
 final as (
@@ -37,10 +43,17 @@ final as (
         indicators.sort_order::integer as sort_order,
         coalesce(indicators.cutoff_lag_months, 0)::integer as cutoff_lag_months,
         greatest(coalesce(indicators.stock_validity_months, 1), 1)::integer
-            as stock_validity_months
+            as stock_validity_months,
+        coalesce(indicators.source_kind::text, 'delivered') as source_kind,
+        indicators.derived_model::text as derived_model,
+        indicators.numerator_rule::text as numerator_rule,
+        indicators.denominator_rule::text as denominator_rule,
+        indicators.ratio_per::integer as ratio_per,
+        formulas.formula
     from indicators
     left join utas on utas.uta_code = indicators.uta_code
     left join entities on entities.entity_code = indicators.entity_code
+    left join formulas on formulas.metric_model = indicators.derived_model
 )
 
 select * from final

@@ -14,6 +14,9 @@ goals as (
     select
         indicator_code,
         aggregation_rule,
+        numerator_rule,
+        denominator_rule,
+        ratio_per,
         pdd_goal_year as goal_year,
         pdd_goal_value as goal_value,
         '{{ var("pdd_start_month", "2024-01-01") }}'::date as goal_start_month,
@@ -26,7 +29,9 @@ monthly as (
     select
         goals.indicator_code,
         facts.period_month,
-        sum(facts.indicator_value) as month_value
+        sum(facts.indicator_value) as month_value,
+        sum(facts.numerator) as month_numerator,
+        sum(facts.denominator) as month_denominator
     from goals
     inner join facts
         on facts.indicator_code = goals.indicator_code
@@ -43,16 +48,17 @@ final as (
         goals.goal_value,
         goals.goal_start_month,
         max(monthly.period_month) as as_of_month,
-        {{ aggregate_by_rule('goals.aggregation_rule', 'monthly.month_value', 'monthly.period_month') }}
+        {{ aggregate_by_rule('goals.aggregation_rule', 'monthly.month_value', 'monthly.period_month', ratio_columns('monthly', 'goals')) }}
             as current_value,
         trim_scale(
-            {{ aggregate_by_rule('goals.aggregation_rule', 'monthly.month_value', 'monthly.period_month') }}
+            {{ aggregate_by_rule('goals.aggregation_rule', 'monthly.month_value', 'monthly.period_month', ratio_columns('monthly', 'goals')) }}
             / nullif(goals.goal_value, 0)
         ) as progress_ratio
     from goals
     left join monthly on monthly.indicator_code = goals.indicator_code
     group by
-        goals.indicator_code, goals.aggregation_rule, goals.goal_year, goals.goal_value,
+        goals.indicator_code, goals.aggregation_rule, goals.numerator_rule,
+        goals.denominator_rule, goals.ratio_per, goals.goal_year, goals.goal_value,
         goals.goal_start_month
 )
 

@@ -1,7 +1,9 @@
 -- The public face (docs/dominio.md, Privacidad): every publishable indicator's figure per
 -- cut-off, for the whole district ('todas') and per locality, with small counts suppressed.
 -- Every aggregation rule (sum, avg, last) is treated alike: all the catalogue's figures count
--- persons (or services to persons), so a small figure in any of them can point at someone.
+-- persons (or services to persons), so a small figure in any of them can point at someone. A
+-- derived ratio is suppressed on its numerator's and its denominator's counts (see
+-- suppression_parts).
 -- The suppression itself is the macro public_suppression (its header spells out the rule):
 --   primary: a figure below var('public_min_count') = t is withheld ('primaria');
 --   complementary: with the primary ones, the fewest smallest other localities are withheld
@@ -41,6 +43,8 @@ publishable as (
         figures.window_start_month,
         figures.window_end_month,
         figures.figure,
+        figures.numerator_figure,
+        figures.denominator_figure,
         figures.locality_scope = 'todas' as is_district_total,
         {{ var('public_min_count', 10) }}::integer as min_count
     from figures
@@ -49,8 +53,45 @@ publishable as (
     where indicators.is_publishable
 ),
 
+-- A derived ratio (rule ratio) is suppressed on its counts, not on the quotient: its
+-- numerator and its denominator are each a table of their own (part keys), suppressed by the
+-- same rule; the ratio is withheld where either part is ('primaria' when either part's cell is
+-- primary). Other rules: the figure itself.
+suppression_parts as (
+    select cutoff_figure_key || ':figura' as cutoff_figure_key, cutoff_figure_key as cell_key,
+        indicator_code, cutoff_code, locality_scope, is_district_total, figure, min_count
+    from publishable
+    where aggregation_rule <> 'ratio'
+    union all
+    select cutoff_figure_key || ':numerador', cutoff_figure_key,
+        indicator_code || ':numerador', cutoff_code, locality_scope, is_district_total,
+        numerator_figure, min_count
+    from publishable
+    where aggregation_rule = 'ratio'
+    union all
+    select cutoff_figure_key || ':denominador', cutoff_figure_key,
+        indicator_code || ':denominador', cutoff_code, locality_scope, is_district_total,
+        denominator_figure, min_count
+    from publishable
+    where aggregation_rule = 'ratio'
+),
+
+suppression_by_part as (
+    {{ public_suppression('suppression_parts') }}
+),
+
 suppression as (
-    {{ public_suppression('publishable') }}
+    select
+        suppression_parts.cell_key as cutoff_figure_key,
+        case
+            when bool_or(suppression_by_part.suppression_reason = 'primaria') then 'primaria'
+            when bool_or(suppression_by_part.suppression_reason is not null)
+                then 'complementaria'
+        end as suppression_reason
+    from suppression_parts
+    inner join suppression_by_part
+        on suppression_by_part.cutoff_figure_key = suppression_parts.cutoff_figure_key
+    group by suppression_parts.cell_key
 ),
 
 flagged as (
@@ -69,6 +110,7 @@ final as (
         indicators.indicator_name,
         indicators.unit,
         flagged.aggregation_rule,
+        indicators.ratio_per,
         flagged.window_start_month,
         flagged.window_end_month,
         indicators.sort_order as indicator_sort_order,
