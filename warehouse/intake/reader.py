@@ -11,6 +11,7 @@ from pathlib import Path
 from warehouse.intake.guards import GuardError, check_size, check_xlsx_archive
 from warehouse.intake.header import Table, find_header
 from warehouse.intake.merges import Merge, apply_merges
+from warehouse.intake.xlsx_cells import CellNotes, cell_notes, hidden_problems
 from warehouse.settings import Settings, get_settings
 
 __all__ = ["ReadError", "Sheet", "Table", "read_rows", "read_sheet", "read_table"]
@@ -34,6 +35,7 @@ class Sheet:
     lines: list[tuple[int, int]] | None = None
     delimiter: str | None = None
     other_headers: dict[str, int] = field(default_factory=dict)  # XLSX: sheet → header row
+    notes: CellNotes | None = None  # XLSX: hidden rows and columns (errors are in the rows)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -100,6 +102,22 @@ def _sheet_rows(workbook, name: str) -> list[list[str]]:
     return [[cell_to_str(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
 
 
+def _with_notes(rows: list[list[str]], data: bytes, sheet: str) -> CellNotes:
+    """Error cells and formulas without a value come back empty from calamine: write them into
+    their cells (#DIV/0!, =B9*2) so the checks refuse them instead of reading an empty cell."""
+    notes = cell_notes(data, sheet)
+    for (row, column), text in {**notes.uncached, **notes.errors}.items():
+        if row < len(rows):
+            cells = rows[row]
+            cells.extend([""] * (column + 1 - len(cells)))
+            if not cells[column].strip():
+                cells[column] = text
+        else:
+            rows.extend([[] for _ in range(row - len(rows))])
+            rows.append([""] * column + [text])
+    return notes
+
+
 def _read_xlsx(data: bytes) -> Sheet:
     from python_calamine import CalamineWorkbook
 
@@ -108,7 +126,7 @@ def _read_xlsx(data: bytes) -> Sheet:
     chosen = next((n for n in names if n.strip().lower() in DATA_SHEET_NAMES), names[0])
     rows = _sheet_rows(workbook, chosen)
     merges = list(workbook.get_sheet_by_name(chosen).merged_cell_ranges or [])
-    result = Sheet(rows, chosen, names, merges)
+    result = Sheet(rows, chosen, names, merges, notes=_with_notes(rows, data, chosen))
     if find_header(rows) is None:  # say where the data seems to be instead
         for name in names:
             other = find_header(_sheet_rows(workbook, name)) if name != chosen else None
@@ -180,7 +198,7 @@ def read_table(path: Path, data: bytes, settings: Settings | None = None) -> Tab
     if table is None:
         raise ReadError(_no_header_message(sheet))
     table.sheet_name = sheet.sheet_name
-    table.problems = apply_merges(table, sheet.merges)
+    table.problems = apply_merges(table, sheet.merges) + hidden_problems(table, sheet.notes)
     if sheet.lines is not None:
         table.lines = {index + 1: span for index, span in enumerate(sheet.lines)}
         table.delimiter = sheet.delimiter

@@ -9,6 +9,7 @@ from typing import Any
 
 from warehouse.contracts import EXPORT_KINDS, ExportKind
 from warehouse.intake.catalog import Catalog, load_catalog
+from warehouse.intake.cells import cell_problem, clean
 from warehouse.intake.header import Table
 from warehouse.intake.parsing import (
     AmbiguousMonth,
@@ -151,9 +152,12 @@ def _typed_record(
     context.raw = {}
     for col in kind.columns:
         pos = positions[col.name]
-        text = cells[pos].strip() if pos is not None and pos < len(cells) else ""
+        text = clean(cells[pos]) if pos is not None and pos < len(cells) else ""
         context.raw[col.name] = text
         record[col.name] = None
+        if text and (unusable := cell_problem(file_row, col.name, text)):
+            problems.append(unusable)
+            continue
         if not text:
             if col.required:
                 problems.append(
