@@ -14,6 +14,7 @@ from warehouse.intake.catalog import (
     SEXES,
     Catalog,
     Indicator,
+    counts_things,
 )
 from warehouse.intake.localities import DISTRICT_CODE, resolve_locality
 from warehouse.intake.parsing import normalize_name
@@ -205,9 +206,44 @@ def check_value(record: dict, row: int, ctx: RowContext) -> list[Problem]:
         ]
     indicator = ctx.catalog.indicators.get(record.get("indicador") or "")
     bound = indicator.max_plausible if indicator else ctx.catalog.population
-    if value <= bound:
-        return []
-    return [_implausible(row, shown, bound, indicator)]
+    if value > bound:
+        return [_implausible(row, shown, bound, indicator)]
+    unit = indicator.unit if indicator else ""
+    form = number_form(row, "valor", shown, value, unit)
+    return [form] if form else []
+
+
+SCIENTIFIC = re.compile(r"\d[eE][+-]?\d")
+THOUSANDS_WITH_COMMA = re.compile(r"[+-]?\d{1,3},\d{3}")
+
+
+def number_form(row: int, column: str, shown: str, value: Decimal, unit: str) -> Problem | None:
+    """A number written in scientific notation (a CSV from Excel rounds it so), or with
+    decimals where the unit counts things (personas, orientaciones…)."""
+    if SCIENTIFIC.search(shown):
+        return Problem(
+            row,
+            column,
+            shown,
+            f"El valor está en notación científica («{shown}» = {value:f}): al guardar un CSV, "
+            "Excel escribe así las cifras que no caben en la celda, y las redondea.",
+            "Dé a la columna formato Número sin decimales (Inicio > Número) y vuelva a guardar.",
+        )
+    if not unit or not counts_things(unit) or value == value.to_integral_value():
+        return None
+    hint = ""
+    if THOUSANDS_WITH_COMMA.fullmatch(shown):
+        hint = (
+            f" En Colombia la coma separa los decimales: «{shown}» se lee {value:f}. Si quiso "
+            f"decir {value * 1000:.0f}, escríbalo sin separador o con punto de miles."
+        )
+    return Problem(
+        row,
+        column,
+        shown,
+        f"El valor tiene decimales, pero cuenta {unit}: debe ser un número entero.",
+        "Escriba la cifra entera, sin decimales." + hint,
+    )
 
 
 def _implausible(row: int, shown: str, bound: Decimal, indicator: Indicator | None) -> Problem:

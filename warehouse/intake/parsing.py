@@ -126,14 +126,21 @@ def parse_date(text: str) -> date:
     raise ValueError(text)
 
 
+NUMBER_SHAPE = re.compile(r"[+-]?(\d[\d.,]*|[.,]\d+)([eE][+-]?\d+)?", re.ASCII)
+
+
 def parse_number(text: str) -> Decimal:
-    """Numbers as Colombians write them: `1.214`, `1.214,5`, `806728`, `12,5`."""
+    """Numbers as Colombians write them: `1.214`, `1.214,5`, `806728`, `12,5`. Only the digits
+    0-9 (Python would also take `1_000` or Arabic-Indic and full-width digits), a sign,
+    separators and an exponent."""
     raw = text.strip().replace(" ", "").replace("\u00a0", "")
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", raw):
+    if not NUMBER_SHAPE.fullmatch(raw):
+        raise ValueError(text)
+    if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?", raw):
         raw = raw.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"-?\d+,\d+", raw):
+    elif re.fullmatch(r"[+-]?\d*,\d+([eE][+-]?\d+)?", raw):
         raw = raw.replace(",", ".")
-    elif re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", raw):
+    elif re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", raw):
         raw = raw.replace(",", "")
     try:
         value = Decimal(raw)
@@ -141,7 +148,7 @@ def parse_number(text: str) -> Decimal:
         raise ValueError(text) from exc
     if not value.is_finite():
         raise ValueError(text)
-    return value
+    return abs(value) if value == 0 else value  # never "-0"
 
 
 def parse_bool(text: str) -> bool:

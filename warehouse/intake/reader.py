@@ -6,6 +6,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from warehouse.intake.guards import GuardError, check_size, check_xlsx_archive
@@ -89,7 +90,12 @@ def cell_to_str(value: object) -> str:
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
-        return repr(value).replace(".", ",")
+        # As Excel shows it: 15 significant digits (1234.0000000000002 is 1234), no exponent
+        # unless the number is huge (then the plausibility check names it).
+        text = format(value, ".15g")
+        if "e" in text and abs(value) < 1e15:
+            text = format(Decimal(text), "f")
+        return text.replace(".", ",")
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, timedelta):

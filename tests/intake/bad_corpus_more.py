@@ -1,0 +1,107 @@
+"""More bad files, found attacking the intake as entities really export (issue 11, second pass):
+cells that are no value (Excel errors, formulas without a result, NUL bytes), numbers a count
+cannot be, total rows that would count twice, and workbooks whose sheets hide data."""
+
+from __future__ import annotations
+
+from intake.bad_corpus import HEADER, SDG_IND, XH, BadFile, _csv, _ok, _rows, _xlsx
+
+ROW = _ok().split(";")
+
+
+def _cells(value: object, column: int = 4) -> list[list[object]]:
+    row: list[object] = list(ROW)
+    row[column] = value
+    return [XH, row]
+
+
+def _nul_after_the_sniffed_head() -> bytes:
+    lines = ["entidad;uta;corte;tipo;texto"] + [
+        f"SDG;UTA{1 + i % 3};2024-C1;barrera;Barrera {i} " + "x" * 300 for i in range(20)
+    ]
+    return ("\n".join(lines) + "\n").encode().replace(b"Barrera 19", b"Barrera\x00 19")
+
+
+MORE: tuple[BadFile, ...] = (
+    # cells that are no value at all, in any column
+    BadFile(
+        "xlsx_error_div0.xlsx", _xlsx(_cells("#DIV/0!")), "error de Excel", 2, "valor", "#DIV/0!"
+    ),
+    BadFile(
+        "xlsx_localidad_buscarv_nd.xlsx",
+        _xlsx(_cells("#N/A", 2)),
+        "error de Excel",
+        2,
+        "localidad",
+        "#N/A",
+    ),
+    BadFile(
+        "xlsx_localidad_formula_sin_valor.xlsx",
+        _xlsx(_cells("=BUSCARV(A2;Hoja2!A:B;2;0)", 2)),
+        "fórmula en lugar de su resultado",
+        2,
+        "localidad",
+        "=BUSCARV(A2;Hoja2!A:B;2;0)",
+    ),
+    BadFile(
+        "csv_error_excel_espanol.csv",
+        _csv(HEADER, _ok(locality="#N/D")),
+        "error de Excel",
+        2,
+        "localidad",
+        "#N/D",
+    ),
+    BadFile(
+        "barrera_texto_error_excel.csv",
+        _csv("entidad;uta;corte;tipo;texto", "SDG;UTA1;2024-C1;barrera;#¡VALOR!"),
+        "error de Excel",
+        2,
+        "texto",
+        "#¡VALOR!",
+    ),
+    BadFile(
+        "barrera_texto_formula.csv",
+        _csv("entidad;uta;corte;tipo;texto", 'SDG;UTA1;2024-C1;barrera;=HYPERLINK("http://x")'),
+        "fórmula",
+        2,
+        "texto",
+    ),
+    BadFile(
+        "csv_byte_nul_tras_4kb.csv",
+        _nul_after_the_sniffed_head,
+        "carácter de control (0x00)",
+        21,
+        "texto",
+    ),
+    # numbers a count cannot be
+    BadFile(
+        "conteo_con_decimales.csv", _csv(HEADER, _ok(value="12,5")), "número entero", 2, "valor"
+    ),
+    BadFile(
+        "conteo_coma_de_miles.csv",
+        _csv(HEADER, _ok(value="1,234")),
+        "la coma separa los decimales",
+        2,
+        "valor",
+        "1,234",
+    ),
+    BadFile("xlsx_conteo_decimal.xlsx", _xlsx(_cells(0.5)), "número entero", 2, "valor", "0,5"),
+    BadFile(
+        "notacion_cientifica.csv",
+        _csv(HEADER, _ok(value="1,2E+3")),
+        "notación científica",
+        2,
+        "valor",
+        "1,2E+3",
+    ),
+    BadFile(
+        "digitos_unicode.csv",
+        _csv(HEADER, _ok(value="\uff11\uff12")),
+        "no es un número",
+        2,
+        "valor",
+    ),
+    BadFile("guion_bajo_miles.csv", _csv(HEADER, _ok(value="1_000")), "no es un número", 2),
+)
+
+__all__ = ["MORE", "SDG_IND", "_rows"]
