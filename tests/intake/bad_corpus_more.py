@@ -105,3 +105,32 @@ MORE: tuple[BadFile, ...] = (
 )
 
 __all__ = ["MORE", "SDG_IND", "_rows"]
+
+SUBA, BOSA = _ok("Suba", value="5"), _ok("Bosa", value="6")
+MORE += (
+    # a total row among the locality rows: the district figure would count it twice
+    BadFile(
+        "fila_total_con_localidad_total.csv",
+        _csv(HEADER, SUBA, BOSA, _ok("TOTAL", value="11")),
+        "se contaría dos veces",
+        4,
+        "localidad",
+        "TOTAL",
+    ),
+    BadFile(
+        "fila_total_sin_localidad.csv",
+        _csv(HEADER, SUBA, BOSA, _ok("", value="11")),
+        "parece el total",
+        4,
+        "localidad",
+        "",
+    ),
+    BadFile(
+        "xlsx_fila_total_al_pie.xlsx",
+        _xlsx(_rows(HEADER, SUBA, BOSA, _ok("Total Bogotá", value="11"))),
+        "se contaría dos veces",
+        4,
+        "localidad",
+    ),
+    BadFile("localidad_guion.csv", _csv(HEADER, _ok("-")), "no es una localidad", 2, "localidad"),
+)

@@ -109,6 +109,17 @@ def check_indicator(record: dict, row: int, ctx: RowContext) -> list[Problem]:
 
 def check_locality(record: dict, row: int, ctx: RowContext) -> list[Problem]:
     text = record.get("localidad") or ""
+    if text and not re.search(r"\w", text):  # «-», «.», «?»: not an empty cell (Distrito)
+        return [
+            Problem(
+                row,
+                "localidad",
+                text,
+                f"«{text}» no es una localidad.",
+                "Deje la celda vacía para una cifra de todo el Distrito, o escriba «Sin "
+                "información» para lo que no sabe ubicar.",
+            )
+        ]
     resolution = resolve_locality(text, ctx.catalog, ctx.settings.fuzzy_locality_threshold)
     record["localidad_codigo"] = resolution.code
     if resolution.code is None:

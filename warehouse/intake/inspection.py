@@ -15,7 +15,12 @@ from warehouse.intake.bulk import Progress
 from warehouse.intake.catalog import load_catalog
 from warehouse.intake.header import Table
 from warehouse.intake.ownership import establish_entity
-from warehouse.intake.plausibility import History, breakdown_problems, jump_warnings
+from warehouse.intake.plausibility import (
+    History,
+    breakdown_problems,
+    jump_warnings,
+    total_row_problems,
+)
 from warehouse.intake.problems import Problem, errors_of, file_problem, warnings_of
 from warehouse.intake.pseudonym import looks_like_identity, pseudonymise
 from warehouse.intake.reader import ReadError, read_table
@@ -89,7 +94,7 @@ def _file_checks(result: Inspection, settings: Settings, declared: str | None, h
     result.problems += [mask(result.kind, p) for p in found]
     if result.kind.code != "indicator_values":
         return
-    result.problems += breakdown_problems(result.rows)
+    result.problems += breakdown_problems(result.rows) + total_row_problems(result.rows)
     if errors_of(result.problems):
         return
     indicators = sorted({r["indicador"] for r in result.rows})
