@@ -134,3 +134,26 @@ MORE += (
     ),
     BadFile("localidad_guion.csv", _csv(HEADER, _ok("-")), "no es una localidad", 2, "localidad"),
 )
+
+
+def _two_sheets() -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Enero"
+    for row in _rows(HEADER, _ok("Suba")):
+        workbook.active.append(row)
+    february = workbook.create_sheet("Febrero")
+    for row in _rows(HEADER, _ok("Suba", month="2024-02")):
+        february.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+MORE += (
+    # a sheet per month: only one would be read and the others lost without a word
+    BadFile("xlsx_una_hoja_por_mes.xlsx", _two_sheets, "se perderían las filas de «Febrero»"),
+)

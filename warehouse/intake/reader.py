@@ -124,20 +124,33 @@ def _with_notes(rows: list[list[str]], data: bytes, sheet: str) -> CellNotes:
     return notes
 
 
+def _choose(workbook) -> tuple[list[str], str]:
+    """Every sheet name, and the one to read: the visible «datos» (or «data», «plantilla»),
+    else the first visible sheet (a hidden sheet is a list or a leftover, never the data)."""
+    from python_calamine import SheetVisibleEnum
+
+    names = list(workbook.sheet_names)
+    visible = [m.name for m in workbook.sheets_metadata if m.visible == SheetVisibleEnum.Visible]
+    candidates = visible or names
+    chosen = next((n for n in candidates if n.strip().lower() in DATA_SHEET_NAMES), candidates[0])
+    return names, chosen
+
+
 def _read_xlsx(data: bytes) -> Sheet:
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    names = list(workbook.sheet_names)
-    chosen = next((n for n in names if n.strip().lower() in DATA_SHEET_NAMES), names[0])
+    names, chosen = _choose(workbook)
     rows = _sheet_rows(workbook, chosen)
     merges = list(workbook.get_sheet_by_name(chosen).merged_cell_ranges or [])
     result = Sheet(rows, chosen, names, merges, notes=_with_notes(rows, data, chosen))
-    if find_header(rows) is None:  # say where the data seems to be instead
-        for name in names:
-            other = find_header(_sheet_rows(workbook, name)) if name != chosen else None
-            if other is not None:
-                result.other_headers[name] = other.header_row
+    found = find_header(rows) is not None
+    for meta in workbook.sheets_metadata:
+        if meta.name == chosen or (found and meta.visible != SheetVisibleEnum.Visible):
+            continue  # the template's hidden «listas» sheet has a header and rows too
+        other = find_header(_sheet_rows(workbook, meta.name))
+        if other is not None and (not found or other.records):
+            result.other_headers[meta.name] = other.header_row
     return result
 
 
@@ -191,6 +204,15 @@ def _no_header_message(sheet: Sheet) -> str:
     return text + " Use la plantilla oficial."
 
 
+def _several_sheets_message(sheet: Sheet) -> str:
+    others = ", ".join(f"«{n}» (encabezado en la fila {r})" for n, r in sheet.other_headers.items())
+    return (
+        f"El libro tiene datos en varias hojas: se leería solo «{sheet.sheet_name}» (la llamada "
+        f"«datos» o, si no hay, la primera visible) y se perderían las filas de {others}. "
+        "Ponga todas las filas en una sola hoja «datos», o envíe un archivo por hoja."
+    )
+
+
 def read_table(path: Path, data: bytes, settings: Settings | None = None) -> Table:
     """Read the file, find its header row, resolve merged cells and check the row limit."""
     settings = settings or get_settings()
@@ -203,6 +225,8 @@ def read_table(path: Path, data: bytes, settings: Settings | None = None) -> Tab
     table = find_header(rows)
     if table is None:
         raise ReadError(_no_header_message(sheet))
+    if sheet.other_headers:
+        raise ReadError(_several_sheets_message(sheet))
     table.sheet_name = sheet.sheet_name
     table.problems = apply_merges(table, sheet.merges) + hidden_problems(table, sheet.notes)
     if sheet.lines is not None:
