@@ -157,3 +157,24 @@ MORE += (
     # a sheet per month: only one would be read and the others lost without a word
     BadFile("xlsx_una_hoja_por_mes.xlsx", _two_sheets, "se perderían las filas de «Febrero»"),
 )
+
+MORE += (
+    # a whole date in a month cell that reads two ways
+    BadFile(
+        "mes_fecha_dia_mes_o_mes_dia.csv",
+        _csv(HEADER, _ok(month="05/01/2024")),
+        "1 de mayo escrito mes/día/año",
+        2,
+        "mes",
+        "05/01/2024",
+    ),
+    # the month is named as written, and how it was read
+    BadFile(
+        "mes_mmm_aa_futuro.csv",
+        _csv(HEADER, _ok(month="may-99")),
+        "Se leyó «may-99» como 2099-05",
+        2,
+        "mes",
+        "may-99",
+    ),
+)
