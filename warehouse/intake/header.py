@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from warehouse.contracts import EXPORT_KINDS
+from warehouse.intake.cells import clean
 from warehouse.intake.parsing import normalize_name
 from warehouse.intake.problems import Problem
 
@@ -66,7 +67,7 @@ KNOWN_COLUMNS: frozenset[str] = frozenset(
 
 def canonical_column(text: str) -> str | None:
     """Contract column name for a header cell (case, accents, spaces and synonyms ignored)."""
-    name = normalize_name(text).strip("_.:*")
+    name = normalize_name(clean(text)).strip("_.:*")
     if not name:
         return None
     name = SYNONYMS.get(name, name)
@@ -111,7 +112,7 @@ def find_header(rows: list[list[str]]) -> Table | None:
             best_index, best_score = index, score
     if best_index is None:
         return None
-    header = [str(c).strip() for c in rows[best_index]]
+    header = [clean(str(c)) for c in rows[best_index]]
     columns = [canonical_column(c) for c in header]
     records = [
         (index + 1, [str(c) for c in row])

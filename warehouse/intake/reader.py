@@ -39,10 +39,26 @@ class Sheet:
     notes: CellNotes | None = None  # XLSX: hidden rows and columns (errors are in the rows)
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """«Texto Unicode» saved without its BOM: every other byte of ASCII text is NUL."""
+    even, odd = head[0::2], head[1::2]
+    if len(head) >= 8 and odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if len(head) >= 8 and even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Text and the encoding used: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    """Text and the encoding used: UTF-8 (with or without BOM), UTF-16 (with or without BOM),
+    else cp1252. NUL bytes further on are refused cell by cell (warehouse/intake/cells.py)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
+    if (utf16 := _utf16_without_bom(data[:4096])) is not None:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data[:4096]:
         raise ReadError(
             "El archivo no es texto (contiene bytes binarios): no es un CSV. "
@@ -67,6 +83,8 @@ def _delimiter(text: str) -> str:
 
 def _read_csv(data: bytes) -> Sheet:
     text, _ = decode_text(data)
+    # A long free text is no malformed CSV: the file size limit already bounds every field.
+    csv.field_size_limit(max(csv.field_size_limit(), len(data) + 1))
     delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[str]] = []
