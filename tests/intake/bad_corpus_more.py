@@ -178,3 +178,16 @@ MORE += (
         "may-99",
     ),
 )
+
+
+def _date_in_value() -> bytes:
+    from datetime import datetime
+
+    return _xlsx(_cells(datetime(2024, 1, 12)))()
+
+
+MORE += (
+    # a number cell that holds something else, said plainly
+    BadFile("xlsx_fecha_en_valor.xlsx", _date_in_value, "Es una fecha", 2, "valor", "2024-01-12"),
+    BadFile("valor_con_porcentaje.csv", _csv(HEADER, _ok(value="45 %")), "signo %", 2, "valor"),
+)
