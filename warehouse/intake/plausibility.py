@@ -142,13 +142,14 @@ def _jump(record: dict[str, Any], month: date, previous: Decimal) -> Problem | N
     low, high = sorted((value, previous))
     if low <= 0 or high < low * JUMP_FACTOR or high - low < JUMP_MIN_DIFFERENCE:
         return None
-    way = "más de" if value > previous else "menos de la décima parte de"
+    part = "la décima parte" if JUMP_FACTOR == 10 else f"1/{JUMP_FACTOR}"
+    way = f"más de {JUMP_FACTOR} veces el" if value > previous else f"menos de {part} del"
     return Problem(
         record["source_row"],
         "valor",
         _number(value),
-        f"El valor {_number(value)} de {_cell_name(record)} es {way} {JUMP_FACTOR} veces el de "
-        f"{month:%Y-%m} en la misma serie ({_number(previous)}).",
+        f"El valor {_number(value)} de {_cell_name(record)} es {way} de {month:%Y-%m} en la "
+        f"misma serie ({_number(previous)}).",
         "Revise la cifra; si es correcta, no hay que hacer nada.",
         WARNING,
     )
