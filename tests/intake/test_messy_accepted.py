@@ -121,3 +121,16 @@ def test_a_long_free_text_is_no_malformed_csv():
     text = "Falta de documentos. " * 10_000  # 210.000 characters, over csv's default limit
     data = _csv("entidad;uta;corte;tipo;texto", f"SDG;UTA1;2024-C1;barrera;{text}")()
     assert len(_inspect("barreras.csv", data).rows[0]["texto"]) > 200_000
+
+
+def test_a_csv_saved_with_an_xlsx_name_and_the_reverse_are_read_with_a_warning():
+    text = _csv(HEADER, _ok())()
+    as_xlsx = _inspect("sdg.xlsx", text)
+    assert len(as_xlsx.rows) == 1 and "es un CSV" in as_xlsx.warnings[0].problem
+    workbook = Workbook()
+    for row in _rows(HEADER, _ok()):
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    as_csv = _inspect("sdg.csv", buffer.getvalue())
+    assert len(as_csv.rows) == 1 and "es un libro de Excel" in as_csv.warnings[0].problem

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from warehouse.intake.guards import GuardError, check_size, check_xlsx_archive
+from warehouse.intake.guards import OLE_MAGIC, GuardError, check_size, check_xlsx_archive
 from warehouse.intake.header import Table, find_header
 from warehouse.intake.merges import Merge, apply_merges
+from warehouse.intake.problems import WARNING, Problem
 from warehouse.intake.xlsx_cells import CellNotes, cell_notes, hidden_problems
 from warehouse.settings import Settings, get_settings
 
@@ -37,6 +39,7 @@ class Sheet:
     delimiter: str | None = None
     other_headers: dict[str, int] = field(default_factory=dict)  # XLSX: sheet → header row
     notes: CellNotes | None = None  # XLSX: hidden rows and columns (errors are in the rows)
+    note: str | None = None  # the content contradicts the file name (a warning)
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -172,30 +175,70 @@ def _read_xlsx(data: bytes) -> Sheet:
     return result
 
 
+def _is_workbook(data: bytes) -> bool:
+    if not data.startswith(b"PK"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _format(suffix: str, data: bytes) -> tuple[str, str | None]:
+    """How to read the file ("csv", "xlsx" or the suffix) and, when its content contradicts
+    its name, the warning to give: Excel's «Guardar como» keeps a name the user typed."""
+    text_like = not data.startswith((b"PK", OLE_MAGIC)) and data.lstrip()[:1] != b"<"
+    if suffix in (".xlsx", ".xlsm") and text_like:
+        try:
+            decode_text(data[:65536])
+        except ReadError:
+            return suffix, None
+        return "csv", f"El archivo se llama {suffix} pero es un CSV (texto): se leyó como CSV."
+    if suffix in (".csv", ".txt") and _is_workbook(data):
+        return "xlsx", f"El archivo se llama {suffix} pero es un libro de Excel: se leyó como tal."
+    return {".txt": "csv", ".csv": "csv", ".xlsm": "xlsx", ".xlsx": "xlsx"}.get(
+        suffix, suffix
+    ), None
+
+
 def read_sheet(path: Path, data: bytes, settings: Settings | None = None) -> Sheet:
     """All rows of the «datos» (or first) sheet / the CSV, as strings, with their provenance."""
     settings = settings or get_settings()
     suffix = path.suffix.lower()
     try:
         check_size(data, settings)
-        if suffix == ".csv" or suffix == ".txt":
-            return _read_csv(data)
-        if suffix in (".xlsx", ".xlsm"):
+        how, note = _format(suffix, data)
+        if how == "csv":
+            sheet = _read_csv(data)
+            sheet.note = note
+            return sheet
+        if how == "xlsx":
             check_xlsx_archive(data, settings)
             try:
-                return _read_xlsx(data)
+                sheet = _read_xlsx(data)
             except Exception as exc:  # calamine raises several error types for corrupt files
                 raise ReadError(
                     "El archivo Excel está dañado o no es un .xlsx válido. Ábralo en Excel y "
                     "guárdelo de nuevo como «Libro de Excel (.xlsx)»."
                 ) from exc
+            sheet.note = note
+            return sheet
     except GuardError as exc:
         raise ReadError(str(exc)) from exc
-    if suffix == ".xls":
-        raise ReadError(
-            "Formato .xls (Excel 97-2003) no admitido: guárdelo como .xlsx o use la plantilla."
-        )
-    raise ReadError(f"Formato no admitido «{suffix or path.name}»: envíe .xlsx o .csv.")
+    default = f"Formato no admitido «{suffix or path.name}»: envíe .xlsx o .csv"
+    raise ReadError(UNSUPPORTED.get(suffix, default) + ".")
+
+
+SAVE_AS_XLSX = "guárdelo como «Libro de Excel (.xlsx)» (Archivo > Guardar como) o envíe un CSV"
+UNSUPPORTED = {
+    ".xls": f"Formato .xls (Excel 97-2003) no admitido: {SAVE_AS_XLSX}",
+    ".xlsb": f"Formato .xlsb (libro binario de Excel) no admitido: {SAVE_AS_XLSX}",
+    ".ods": (
+        "Formato no admitido «.ods» (LibreOffice): en LibreOffice use Archivo > Guardar como > "
+        "«Excel 2007-365 (.xlsx)», o envíe un CSV"
+    ),
+}
 
 
 def read_rows(path: Path, data: bytes, settings: Settings | None = None) -> list[list[str]]:
@@ -247,6 +290,9 @@ def read_table(path: Path, data: bytes, settings: Settings | None = None) -> Tab
         raise ReadError(_several_sheets_message(sheet))
     table.sheet_name = sheet.sheet_name
     table.problems = apply_merges(table, sheet.merges) + hidden_problems(table, sheet.notes)
+    if sheet.note:
+        fix = "Nada que hacer; la próxima vez, guárdelo con la extensión que corresponde."
+        table.problems.append(Problem(None, None, None, sheet.note, fix, WARNING))
     if sheet.lines is not None:
         table.lines = {index + 1: span for index, span in enumerate(sheet.lines)}
         table.delimiter = sheet.delimiter
