@@ -134,3 +134,10 @@ def test_a_csv_saved_with_an_xlsx_name_and_the_reverse_are_read_with_a_warning()
     workbook.save(buffer)
     as_csv = _inspect("sdg.csv", buffer.getvalue())
     assert len(as_csv.rows) == 1 and "es un libro de Excel" in as_csv.warnings[0].problem
+
+
+def test_the_entity_written_by_name_is_read_as_its_code_with_a_warning():
+    line = "Secretaría Distrital de Gobierno;UTA1_INTEGRATE_ORIENTACIONES;Suba;2024-01;5"
+    result = _inspect("f.csv", _csv(HEADER, line)())
+    assert result.rows[0]["entidad"] == "SDG" and result.entity == "SDG"
+    assert "Se interpretó como SDG" in result.warnings[0].problem

@@ -79,6 +79,7 @@ class Product:
 @dataclass
 class Catalog:
     entities: dict[str, str] = field(default_factory=dict)  # code → name
+    entity_names: dict[str, str] = field(default_factory=dict)  # folded name or short name → code
     # committee members (entities.is_committee_member); the others are external sources
     # (national agencies, DANE, cooperation) that deliver indicator values only
     members: frozenset[str] = frozenset()
@@ -142,6 +143,12 @@ def _build(directory: Path) -> Catalog:
     catalog = Catalog()
     entity_rows = _rows(directory, "entities")
     catalog.entities = {r["entity_code"]: r["entity_name"] for r in entity_rows}
+    catalog.entity_names = {
+        re.sub(r"[\s_]+", "_", fold(r[column]).strip()): r["entity_code"]
+        for r in entity_rows
+        for column in ("entity_short_name", "entity_name")
+        if r.get(column)
+    }
     catalog.members = frozenset(
         r["entity_code"]
         for r in entity_rows

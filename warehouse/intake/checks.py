@@ -45,6 +45,20 @@ def check_entity(record: dict, row: int, ctx: RowContext) -> list[Problem]:
     if value is None:
         return []
     code = value.strip().upper()
+    named = ctx.catalog.entity_names.get(normalize_name(value))
+    problems = []
+    if code not in ctx.catalog.entities and named:  # the name written instead of the code
+        code = named
+        problems.append(
+            Problem(
+                row,
+                "entidad",
+                value,
+                f"Se interpretó como {code} ({ctx.catalog.entities[code]}).",
+                f"Escriba el código de la entidad ({code}) en lugar del nombre.",
+                WARNING,
+            )
+        )
     if code not in ctx.catalog.entities:
         return [
             Problem(
@@ -59,6 +73,7 @@ def check_entity(record: dict, row: int, ctx: RowContext) -> list[Problem]:
     record["entidad"] = code
     if code not in ctx.catalog.members and ctx.kind.code not in EXTERNAL_SOURCE_KINDS:
         return [
+            *problems,
             Problem(
                 row,
                 "entidad",
@@ -66,9 +81,9 @@ def check_entity(record: dict, row: int, ctx: RowContext) -> list[Problem]:
                 f"{code} es una fuente externa, no una entidad miembro del comité: solo entrega "
                 "valores de indicadores (no cuenta para el quórum ni para el cumplimiento).",
                 "Entregue este archivo con el código de una entidad miembro del comité.",
-            )
+            ),
         ]
-    return []
+    return problems
 
 
 def check_indicator(record: dict, row: int, ctx: RowContext) -> list[Problem]:
