@@ -14,6 +14,7 @@ from warehouse.intake.guards import OLE_MAGIC, GuardError, check_size, check_xls
 from warehouse.intake.header import Table, find_header
 from warehouse.intake.merges import Merge, apply_merges
 from warehouse.intake.problems import WARNING, Problem
+from warehouse.intake.read_messages import UNSUPPORTED, no_header_message, several_sheets_message
 from warehouse.intake.xlsx_cells import CellNotes, cell_notes, hidden_problems
 from warehouse.settings import Settings, get_settings
 
@@ -230,48 +231,9 @@ def read_sheet(path: Path, data: bytes, settings: Settings | None = None) -> She
     raise ReadError(UNSUPPORTED.get(suffix, default) + ".")
 
 
-SAVE_AS_XLSX = "guárdelo como «Libro de Excel (.xlsx)» (Archivo > Guardar como) o envíe un CSV"
-UNSUPPORTED = {
-    ".xls": f"Formato .xls (Excel 97-2003) no admitido: {SAVE_AS_XLSX}",
-    ".xlsb": f"Formato .xlsb (libro binario de Excel) no admitido: {SAVE_AS_XLSX}",
-    ".ods": (
-        "Formato no admitido «.ods» (LibreOffice): en LibreOffice use Archivo > Guardar como > "
-        "«Excel 2007-365 (.xlsx)», o envíe un CSV"
-    ),
-}
-
-
 def read_rows(path: Path, data: bytes, settings: Settings | None = None) -> list[list[str]]:
     """All rows of the first (or «datos») sheet / the CSV, as strings; row i is file row i+1."""
     return read_sheet(path, data, settings).rows
-
-
-def _no_header_message(sheet: Sheet) -> str:
-    text = (
-        "No se encontró la fila de encabezado (con nombres como entidad, indicador, mes, "
-        "valor) en las primeras 30 filas"
-    )
-    if sheet.sheet_name is None:
-        return text + ". Use la plantilla oficial."
-    text += (
-        f" de la hoja «{sheet.sheet_name}», que es la que se leyó (la llamada «datos» o, si no "
-        f"hay, la primera). El libro tiene las hojas: "
-        + ", ".join(f"«{n}»" for n in sheet.sheet_names)
-        + "."
-    )
-    if sheet.other_headers:
-        found = ", ".join(f"«{n}» (fila {r})" for n, r in sheet.other_headers.items())
-        text += f" Hay un encabezado en la hoja {found}: ponga los datos en la hoja «datos»."
-    return text + " Use la plantilla oficial."
-
-
-def _several_sheets_message(sheet: Sheet) -> str:
-    others = ", ".join(f"«{n}» (encabezado en la fila {r})" for n, r in sheet.other_headers.items())
-    return (
-        f"El libro tiene datos en varias hojas: se leería solo «{sheet.sheet_name}» (la llamada "
-        f"«datos» o, si no hay, la primera visible) y se perderían las filas de {others}. "
-        "Ponga todas las filas en una sola hoja «datos», o envíe un archivo por hoja."
-    )
 
 
 def read_table(path: Path, data: bytes, settings: Settings | None = None) -> Table:
@@ -281,13 +243,13 @@ def read_table(path: Path, data: bytes, settings: Settings | None = None) -> Tab
     rows = sheet.rows
     if not any(any(c.strip() for c in r) for r in rows):
         if len(sheet.sheet_names) > 1:
-            raise ReadError(_no_header_message(sheet))
+            raise ReadError(no_header_message(sheet))
         raise ReadError("El archivo está vacío: no tiene encabezado ni filas.")
     table = find_header(rows)
     if table is None:
-        raise ReadError(_no_header_message(sheet))
+        raise ReadError(no_header_message(sheet))
     if sheet.other_headers:
-        raise ReadError(_several_sheets_message(sheet))
+        raise ReadError(several_sheets_message(sheet))
     table.sheet_name = sheet.sheet_name
     table.problems = apply_merges(table, sheet.merges) + hidden_problems(table, sheet.notes)
     if sheet.note:
