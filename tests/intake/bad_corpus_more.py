@@ -191,3 +191,33 @@ MORE += (
     BadFile("xlsx_fecha_en_valor.xlsx", _date_in_value, "Es una fecha", 2, "valor", "2024-01-12"),
     BadFile("valor_con_porcentaje.csv", _csv(HEADER, _ok(value="45 %")), "signo %", 2, "valor"),
 )
+
+SEX = HEADER + ";sexo"
+AGE = HEADER + ";grupo_edad"
+REF = "SDIS;UTA1_SDIS_REFERENCIADOS;Kennedy;2024-01"
+MUJER = "SDMUJER;UTA1_MUJER_ATENDIDAS;Suba;2024-01"
+MORE += (
+    # «total» and an empty cell are the same total row: both would count twice
+    BadFile(
+        "dos_filas_total_vacio_y_total.csv",
+        _csv(SEX, f"{REF};100;", f"{REF};100;total", f"{REF};40;hombre", f"{REF};60;mujer"),
+        "duplicada",
+        3,
+    ),
+    # age groups of one cell that overlap: a person in two groups
+    BadFile(
+        "grupos_de_edad_cruzados.csv",
+        _csv(AGE, f"{MUJER};60;", f"{MUJER};20;18-28", f"{MUJER};40;18-59"),
+        "se cruza con el 18-28",
+        4,
+        "grupo_edad",
+        "18-59",
+    ),
+    BadFile(
+        "grupo_60_mas_dos_veces.csv",
+        _csv(AGE, f"{MUJER};60;", f"{MUJER};60;60+", f"{MUJER};0;60 y más"),
+        "se cruza",
+        4,
+        "grupo_edad",
+    ),
+)

@@ -141,3 +141,19 @@ def test_the_entity_written_by_name_is_read_as_its_code_with_a_warning():
     result = _inspect("f.csv", _csv(HEADER, line)())
     assert result.rows[0]["entidad"] == "SDG" and result.entity == "SDG"
     assert "Se interpretó como SDG" in result.warnings[0].problem
+
+
+def test_sex_and_age_spellings_are_read_as_the_catalogue_with_a_warning():
+    sex = HEADER + ";sexo"
+    ref = "SDIS;UTA1_SDIS_REFERENCIADOS;Kennedy;2024-01"
+    result = _inspect(
+        "f.csv", _csv(sex, f"{ref};100;", f"{ref};40;Masculino", f"{ref};60;Mujeres")()
+    )
+    assert [r["sexo"] for r in result.rows] == [None, "hombre", "mujer"]
+    assert [w.row for w in result.warnings] == [3, 4]
+    age = HEADER + ";grupo_edad"
+    mujer = "SDMUJER;UTA1_MUJER_ATENDIDAS;Suba;2024-01"
+    lines = (f"{mujer};60;", f"{mujer};20;18 a 28 años", f"{mujer};40;60 y más")
+    result = _inspect("f.csv", _csv(age, *lines)())
+    assert [r["grupo_edad"] for r in result.rows] == [None, "18-28", "60 y más"]
+    assert "como «18-28»" in result.warnings[0].problem

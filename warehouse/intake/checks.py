@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from warehouse.contracts import ExportKind
+from warehouse.intake.breakdowns import check_disaggregation as check_disaggregation
 from warehouse.intake.calendar_check import check_in_calendar as check_in_calendar
-from warehouse.intake.catalog import SEXES, Catalog
+from warehouse.intake.catalog import Catalog
 from warehouse.intake.localities import DISTRICT_CODE, resolve_locality
 from warehouse.intake.parsing import normalize_name
 from warehouse.intake.problems import WARNING, Problem
@@ -18,7 +19,6 @@ from warehouse.settings import Settings
 
 # What an external source (an entity of the catalogue that is not a committee member) may deliver.
 EXTERNAL_SOURCE_KINDS = frozenset({"indicator_values"})
-AGE_GROUP = re.compile(r"^(\d{1,3}\s*-\s*\d{1,3}|\d{1,3}\s*\+|\d{1,3} y mas|total)$")
 
 
 @dataclass
@@ -171,38 +171,6 @@ def check_locality(record: dict, row: int, ctx: RowContext) -> list[Problem]:
             )
         )
     return problems
-
-
-def check_disaggregation(record: dict, row: int, ctx: RowContext, column: str) -> list[Problem]:
-    value = record.get(column)
-    if value is None or normalize_name(value) == "total":
-        return []
-    indicator = ctx.catalog.indicators.get(record.get("indicador") or "")
-    if indicator and column not in indicator.allowed_disaggregations:
-        allowed = ", ".join(sorted(indicator.allowed_disaggregations)) or "ninguna"
-        return [
-            Problem(
-                row,
-                column,
-                value,
-                f"El indicador {indicator.code} no admite desagregación por «{column}».",
-                f"Deje la celda vacía. Desagregaciones admitidas: {allowed}.",
-            )
-        ]
-    if column == "sexo" and _canonical(value, SEXES) is None:
-        return [Problem(row, column, value, "Sexo no reconocido.", f"Use: {', '.join(SEXES)}.")]
-    if column == "grupo_edad" and not AGE_GROUP.match(normalize_name(value).replace("_", " ")):
-        return [
-            Problem(
-                row,
-                column,
-                value,
-                "Grupo de edad no reconocido.",
-                "Escriba un rango en años como 0-17, 18-28 o 60+.",
-            )
-        ]
-    record[column] = value.strip().lower()
-    return []
 
 
 def check_choice(record: dict, row: int, column: str, allowed: tuple[str, ...], what: str) -> list:

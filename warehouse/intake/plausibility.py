@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from warehouse.formatting import format_number
+from warehouse.intake.breakdowns import age_overlaps
 from warehouse.intake.parsing import normalize_name
 from warehouse.intake.problems import WARNING, Problem
 
@@ -78,6 +79,7 @@ def breakdown_problems(rows: list[dict[str, Any]]) -> list[Problem]:
             cells[cell]["grupo_edad"].append(record)
     problems = []
     for parts in cells.values():
+        problems += age_overlaps(parts["grupo_edad"])
         if len(parts["total"]) != 1:
             continue  # no total, or a duplicate (reported as such)
         [total] = parts["total"]
