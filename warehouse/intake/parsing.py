@@ -176,8 +176,8 @@ def parse_number(text: str) -> Decimal:
 
 def parse_bool(text: str) -> bool:
     value = normalize_name(text)
-    if value in {"si", "s", "true", "1", "asiste", "x", "verdadero"}:
+    if value in {"si", "s", "true", "1", "asiste", "asistio", "presente", "x", "verdadero"}:
         return True
-    if value in {"no", "n", "false", "0", "no_asiste", "falso"}:
+    if value in {"no", "n", "false", "0", "no_asiste", "no_asistio", "ausente", "falso"}:
         return False
     raise ValueError(text)
