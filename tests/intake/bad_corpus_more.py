@@ -221,3 +221,21 @@ MORE += (
         "grupo_edad",
     ),
 )
+
+
+def _stray_far_cell() -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "datos"
+    for row in _rows(HEADER, _ok()):
+        workbook.active.append(row)
+    workbook.active["ZZ300000"] = "x"  # 5 KB that calamine would fill to 210 million cells
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+MORE += (BadFile("xlsx_celda_perdida_lejos.xlsx", _stray_far_cell, "hasta la celda ZZ300000"),)

@@ -15,7 +15,7 @@ from warehouse.intake.header import Table, find_header
 from warehouse.intake.merges import Merge, apply_merges
 from warehouse.intake.problems import WARNING, Problem
 from warehouse.intake.read_messages import UNSUPPORTED, no_header_message, several_sheets_message
-from warehouse.intake.xlsx_cells import CellNotes, cell_notes, hidden_problems
+from warehouse.intake.xlsx_cells import CellNotes, cell_notes, hidden_problems, sheet_extent
 from warehouse.settings import Settings, get_settings
 
 __all__ = ["ReadError", "Sheet", "Table", "read_rows", "read_sheet", "read_table"]
@@ -158,11 +158,31 @@ def _choose(workbook) -> tuple[list[str], str]:
     return names, chosen
 
 
-def _read_xlsx(data: bytes) -> Sheet:
+MAX_CELLS = 6_000_000  # the area calamine builds: 200.000 rows of 30 columns
+
+
+def _too_big(data: bytes, name: str, max_rows: int) -> str | None:
+    """Why the sheet is not built at all (its used area is absurd), naming its last cell."""
+    extent = sheet_extent(data, name)
+    if extent is None:
+        return None
+    rows, columns, last = extent
+    if rows <= max_rows + 100 and rows * columns <= MAX_CELLS:
+        return None
+    return (
+        f"La hoja «{name}» tiene contenido hasta la celda {last} ({rows} filas por {columns} "
+        "columnas), mucho más allá de los datos: algo quedó escrito lejos. En Excel, Ctrl+Fin "
+        "lleva a esa celda; borre las filas y columnas sobrantes y guarde de nuevo."
+    )
+
+
+def _read_xlsx(data: bytes, max_rows: int) -> Sheet:
     from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     names, chosen = _choose(workbook)
+    if why := _too_big(data, chosen, max_rows):
+        raise ReadError(why)
     rows = _sheet_rows(workbook, chosen)
     merges = list(workbook.get_sheet_by_name(chosen).merged_cell_ranges or [])
     result = Sheet(rows, chosen, names, merges, notes=_with_notes(rows, data, chosen))
@@ -170,6 +190,8 @@ def _read_xlsx(data: bytes) -> Sheet:
     for meta in workbook.sheets_metadata:
         if meta.name == chosen or (found and meta.visible != SheetVisibleEnum.Visible):
             continue  # the template's hidden «listas» sheet has a header and rows too
+        if _too_big(data, meta.name, max_rows):
+            continue  # not read: not built either
         other = find_header(_sheet_rows(workbook, meta.name))
         if other is not None and (not found or other.records):
             result.other_headers[meta.name] = other.header_row
@@ -217,7 +239,9 @@ def read_sheet(path: Path, data: bytes, settings: Settings | None = None) -> She
         if how == "xlsx":
             check_xlsx_archive(data, settings)
             try:
-                sheet = _read_xlsx(data)
+                sheet = _read_xlsx(data, settings.max_rows)
+            except ReadError:
+                raise
             except Exception as exc:  # calamine raises several error types for corrupt files
                 raise ReadError(
                     "El archivo Excel está dañado o no es un .xlsx válido. Ábralo en Excel y "

@@ -131,6 +131,29 @@ def cell_notes(data: bytes, sheet_name: str) -> CellNotes:
     return notes
 
 
+CELL_WITH_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
+
+
+def sheet_extent(data: bytes, sheet_name: str) -> tuple[int, int, str] | None:
+    """(rows, columns, last cell) of the area holding cells, read from the XML before calamine
+    builds it: a stray value in ZZ300000 would make it fill 210 million cells."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            part = _sheet_part(archive, sheet_name)
+            if part is None or part not in archive.namelist():
+                return None
+            xml = archive.read(part)
+    except (zipfile.BadZipFile, KeyError, SyntaxError, ValueError):
+        return None
+    last_row, last_column, where = 0, 0, "A1"
+    for match in CELL_WITH_REF.finditer(xml):
+        row, column = int(match.group(2)), _column_index(match.group(1).decode()) + 1
+        if row > last_row or column > last_column:
+            last_row, last_column = max(row, last_row), max(column, last_column)
+            where = f"{match.group(1).decode()}{row}"
+    return last_row, last_column, where
+
+
 def _spans(numbers: list[int]) -> str:
     """[3, 4, 5, 9] → '3 a 5, 9'."""
     spans: list[list[int]] = []
