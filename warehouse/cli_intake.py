@@ -45,7 +45,9 @@ def _load_one(engine, path: Path, submitter: str | None, entity: str | None = No
 
 
 def load(
-    paths: list[Path] = typer.Argument(..., exists=True, help="Archivos .csv o .xlsx."),  # noqa: B008
+    paths: list[Path] = typer.Argument(  # noqa: B008
+        ..., exists=True, dir_okay=False, help="Archivos .csv o .xlsx."
+    ),
     submitter: str | None = typer.Option(None, help="Quién entrega el archivo."),
     build: bool = typer.Option(
         False, "--build", help="Tras una carga exitosa, reconstruye los marts (dbt) sin riesgo."
@@ -100,7 +102,9 @@ def _summary(path: Path, result) -> str:
 
 
 def check(
-    path: Path = typer.Argument(..., exists=True, help="Archivo .csv o .xlsx a revisar."),  # noqa: B008
+    path: Path = typer.Argument(  # noqa: B008
+        ..., exists=True, dir_okay=False, help="Archivo .csv o .xlsx a revisar."
+    ),
     report: Path | None = typer.Option(  # noqa: B008
         None, help="Escribe el reporte de problemas en un .csv o .xlsx."
     ),

@@ -482,10 +482,10 @@ CORPUS: tuple[BadFile, ...] = (
     BadFile(
         "xlsx_formula_sin_valor.xlsx",
         _xlsx([HEADER.split(";"), [*_ok().split(";")[:4], "=B9*2"]]),
-        "Celda vacía",
+        "fórmula en lugar de su resultado",
         2,
         "valor",
-        "",
+        "=B9*2",
     ),
     BadFile(
         "xlsx_titulo_y_error.xlsx",
@@ -574,9 +574,11 @@ CORPUS: tuple[BadFile, ...] = (
 
 
 def write_corpus(directory: Path) -> list[Path]:
+    from intake.bad_corpus_more import MORE
+
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
-    for bad in CORPUS:
+    for bad in (*CORPUS, *MORE):
         path = directory / bad.name
         path.write_bytes(bad.make())
         paths.append(path)

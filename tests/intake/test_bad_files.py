@@ -6,9 +6,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from intake.bad_corpus import CORPUS, BadFile
+from intake.bad_corpus import CORPUS as FIRST
+from intake.bad_corpus import BadFile
+from intake.bad_corpus_more import MORE
 from intake.snapshots import warehouse_snapshot
 from warehouse.intake.loader import load_file
+
+CORPUS = (*FIRST, *MORE)
 
 
 def test_corpus_has_at_least_thirty_distinct_files():

@@ -150,7 +150,8 @@ def test_jump_against_the_warehouse_history():
     [warning] = jump_warnings(
         rows, {k: {m: Decimal(v) for m, v in h.items()} for k, h in history.items()}
     )
-    assert "menos de la décima parte" in warning.problem and "(900)" in warning.problem
+    assert "es menos de la décima parte del de 2024-02" in warning.problem
+    assert "(900)" in warning.problem and "veces" not in warning.problem
 
 
 def test_declared_entity_must_match_every_row():

@@ -17,7 +17,7 @@ from warehouse.intake.inspection import inspect_bytes
 
 ROWS = [
     ["SDG", "UTA1_INTEGRATE_ORIENTACIONES", "Usaquén", "2024-01", "1.214"],
-    ["SDG", "UTA1_INTEGRATE_ORIENTACIONES", "Ciudad Bolívar", "2024-01", "1.214,5"],
+    ["SDG", "UTA1_INTEGRATE_ORIENTACIONES", "Ciudad Bolívar", "2024-01", "12.345,0"],
 ]
 HEADER = ["entidad", "indicador", "localidad", "mes", "valor"]
 
@@ -46,7 +46,7 @@ def _values(inspection) -> list[tuple]:
     return [(r["localidad_codigo"], r["mes"], r["valor"]) for r in inspection.rows]
 
 
-EXPECTED = [("01", date(2024, 1, 1), Decimal("1214")), ("19", date(2024, 1, 1), Decimal("1214.5"))]
+EXPECTED = [("01", date(2024, 1, 1), Decimal("1214")), ("19", date(2024, 1, 1), Decimal("12345"))]
 
 
 @pytest.mark.parametrize(
@@ -78,23 +78,26 @@ def test_title_rows_and_merged_cells_above_the_header_in_xlsx():
     assert (error.row, error.column, error.value) == (5, "valor", "-2")
 
 
-def test_excel_dates_serials_and_real_decimals():
+def test_excel_dates_serials_and_numbers():
     rows = [
-        ["SDG", "UTA1_INTEGRATE_ORIENTACIONES", "Suba", date(2024, 5, 17), 1.214],
+        ["SDG", "UTA1_INTEGRATE_ORIENTACIONES", "Suba", date(2024, 5, 17), 1214.0000000000002],
         ["SDG", "UTA1_INTEGRATE_ORIENTACIONES", "Bosa", 45413, 1214],
         ["SDG", "UTA1_INTEGRATE_ORIENTACIONES", "Usme", "may-2024", "1.214"],
-        ["SDG", "UTA1_INTEGRATE_ORIENTACIONES", "Kennedy", "05/2024", "1.214,5"],
+        ["SDG", "UTA1_INTEGRATE_ORIENTACIONES", "Kennedy", "05/2024", "1.214,0"],
     ]
     result = inspect_bytes(Path("sdg.xlsx"), _xlsx([HEADER, *rows]))
     assert result.ok, [str(p) for p in result.problems]
     assert {r["mes"] for r in result.rows} == {date(2024, 5, 1)}
-    # A typed Excel decimal 1.214 stays 1.214; the text "1.214" is Colombian for 1214.
-    assert [r["valor"] for r in result.rows] == [
-        Decimal("1.214"),
-        Decimal("1214"),
-        Decimal("1214"),
-        Decimal("1214.5"),
-    ]
+    # A typed Excel number is read as Excel shows it (15 significant digits: a formula's
+    # binary noise is gone); the text "1.214" is Colombian for 1214.
+    assert [r["valor"] for r in result.rows] == [Decimal("1214")] * 4
+
+
+def test_a_typed_excel_decimal_in_a_count_is_refused():
+    rows = [["SDG", "UTA1_INTEGRATE_ORIENTACIONES", "Suba", "2024-05", 1.214]]
+    [error] = inspect_bytes(Path("sdg.xlsx"), _xlsx([HEADER, *rows])).errors
+    assert (error.row, error.column, error.value) == (2, "valor", "1,214")
+    assert "número entero" in error.problem
 
 
 def test_formulas_are_read_as_their_cached_values_not_executed():

@@ -106,7 +106,7 @@ def test_check_prints_and_writes_the_spanish_report(tmp_path, suffix):
 def test_check_accepts_a_good_file_without_loading(tmp_path):
     path = tmp_path / "sdg.csv"
     path.write_text(
-        'Entidad,Indicador,Localidad,Mes,Valor\nSDG,UTA1_INTEGRATE_ORIENTACIONES,Suba,may-2024,"1.214,5"\n',
+        'Entidad,Indicador,Localidad,Mes,Valor\nSDG,UTA1_INTEGRATE_ORIENTACIONES,Suba,may-2024,"1.214,0"\n',
         encoding="cp1252",
     )
     result = runner.invoke(app, ["check", str(path)])

@@ -6,7 +6,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from warehouse.formatting import format_number
-from warehouse.intake.checks import RowContext, check_code, check_entity, choices_text
+from warehouse.intake.catalog import default_bound
+from warehouse.intake.checks import (
+    RowContext,
+    check_code,
+    check_entity,
+    choices_text,
+    number_form,
+)
 from warehouse.intake.problems import WARNING, Problem
 
 # A reported value above the year's goal by more than this share is reported (a warning: the
@@ -65,6 +72,21 @@ def _value(record: dict, row: int, ctx: RowContext) -> list[Problem]:
             )
         ]
     product = ctx.catalog.products.get(record.get("producto") or "")
+    unit = product.unit if product else ""
+    bound = default_bound(unit, ctx.catalog.population)
+    if value > bound:
+        return [
+            Problem(
+                row,
+                "valor_reportado",
+                shown,
+                f"El valor reportado supera el máximo plausible de {_number(bound)} para "
+                f"{unit or 'el producto'}.",
+                "Revise la cifra (¿ceros de más, una fórmula, notación científica?).",
+            )
+        ]
+    if form := number_form(row, "valor_reportado", shown, value, unit):
+        return [form]
     year = ctx.catalog.cutoff_years.get(record.get("corte") or "")
     if product is None or year is None:
         return []

@@ -51,17 +51,20 @@ def archive(conn: Connection, delivery: Delivery) -> int:
             "coalesce(cast(:received_at as timestamptz), now())) returning delivery_id"
         ),
         {
-            "name": delivery.file_name,
+            "name": delivery.file_name.replace("\x00", "�"),
             "sha": delivery.sha256,
             "size": delivery.size,
             "content": delivery.content,
             "content_kind": delivery.content_kind,
             "kind": delivery.kind,
             "entity": delivery.entity,
-            "submitter": delivery.submitter,
+            "submitter": delivery.submitter and delivery.submitter.replace("\x00", "�"),
             "status": delivery.status,
             "rows": delivery.row_count,
-            "report": json.dumps([p.as_dict() for p in delivery.problems], ensure_ascii=False),
+            # jsonb refuses \u0000 (a NUL read from a damaged header, say): never fail to archive
+            "report": json.dumps(
+                [p.as_dict() for p in delivery.problems], ensure_ascii=False
+            ).replace("\\u0000", "�"),
             "periods": delivery.periods,
             "received_at": delivery.received_at,
         },

@@ -26,15 +26,17 @@ def check_in_calendar(record: dict, column: str, row: int, ctx: RowContext) -> l
     if value is None:
         return []
     first, last = calendar_bounds(ctx.settings)
-    shown = value.isoformat()[: 7 if column == "mes" else 10]
+    read = value.isoformat()[: 7 if column == "mes" else 10]
+    shown = ctx.raw.get(column) or read  # the value as written; the message says how it was read
+    how = "" if shown == read else f"Se leyó «{shown}» como {read}. "
     if value < first:
         return [
             Problem(
                 row,
                 column,
                 shown,
-                f"La fecha es anterior a {_month_name(first)}, inicio del calendario del tablero "
-                f"({_month_name(first)} a {_month_name(last)}).",
+                f"{how}La fecha es anterior a {_month_name(first)}, inicio del calendario del "
+                f"tablero ({_month_name(first)} a {_month_name(last)}).",
                 f"Reporte solo periodos desde {first:%Y-%m}; revise si el año está bien escrito "
                 "(el calendario se amplía en dbt_project.yml: docs/agregar_indicador.md).",
             )
@@ -45,7 +47,7 @@ def check_in_calendar(record: dict, column: str, row: int, ctx: RowContext) -> l
                 row,
                 column,
                 shown,
-                "La fecha está en el futuro.",
+                f"{how}La fecha está en el futuro.",
                 "Revise el año y el mes: solo se reportan periodos ya cerrados.",
             )
         ]
@@ -55,7 +57,8 @@ def check_in_calendar(record: dict, column: str, row: int, ctx: RowContext) -> l
                 row,
                 column,
                 shown,
-                f"La fecha es posterior a {_month_name(last)}, fin del calendario del tablero.",
+                f"{how}La fecha es posterior a {_month_name(last)}, fin del calendario del "
+                "tablero.",
                 "Revise el año; el calendario se amplía en dbt_project.yml "
                 "(docs/agregar_indicador.md).",
             )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
 from warehouse.settings import get_settings
+from warehouse.text import fold
 
 ACTIVITY_STATUSES = ("no iniciada", "iniciada", "totalmente ejecutada")
 MATURITY_SCORES = ("ausente", "parcial", "completo")
@@ -21,6 +23,17 @@ FALLBACK_POPULATION = Decimal(8_000_000)
 # Units whose value can never exceed the city's population (one row = one month and place).
 POPULATION_BOUNDED_UNITS = frozenset({"personas", "orientaciones"})
 OTHER_UNITS_FACTOR = 10
+# Units that measure rather than count (a share, a rate, money, time): their values may have
+# decimals. Every other unit counts things (personas, orientaciones, delegados…): whole numbers.
+MEASURE_UNIT = re.compile(
+    r"%|porcentaje|por ciento|tasa|proporcion|promedio|indice|razon|pesos|\$|millones|horas"
+    r"|dias|meses|anos|puntaje|puntos|valor|monto"
+)
+
+
+def counts_things(unit: str) -> bool:
+    """Whether values of this unit are whole numbers (see MEASURE_UNIT)."""
+    return not MEASURE_UNIT.search(fold(unit))
 
 
 def _rows(directory: Path, name: str) -> list[dict[str, str]]:
@@ -40,6 +53,10 @@ class Indicator:
     unit: str = ""
     max_plausible: Decimal = FALLBACK_POPULATION
     max_from_catalog: bool = False  # False: the default by unit
+
+    @property
+    def counts(self) -> bool:
+        return counts_things(self.unit)
 
 
 @dataclass
@@ -62,6 +79,7 @@ class Product:
 @dataclass
 class Catalog:
     entities: dict[str, str] = field(default_factory=dict)  # code → name
+    entity_names: dict[str, str] = field(default_factory=dict)  # folded name or short name → code
     # committee members (entities.is_committee_member); the others are external sources
     # (national agencies, DANE, cooperation) that deliver indicator values only
     members: frozenset[str] = frozenset()
@@ -108,15 +126,29 @@ def _max_plausible(row: dict[str, str], population: Decimal) -> tuple[Decimal, b
                 "no es un número positivo."
             )
         return value, True
-    if row.get("unit", "") in POPULATION_BOUNDED_UNITS:
-        return population, False
-    return population * OTHER_UNITS_FACTOR, False
+    return default_bound(row.get("unit", ""), population), False
+
+
+def default_bound(unit: str, population: Decimal) -> Decimal:
+    """Largest plausible value of a unit without a catalogue maximum: a share 100, a count of
+    people the city's population, anything else ten times it."""
+    if re.search(r"%|porcentaje|por ciento", fold(unit)):
+        return Decimal(100)
+    if unit in POPULATION_BOUNDED_UNITS:
+        return population
+    return population * OTHER_UNITS_FACTOR
 
 
 def _build(directory: Path) -> Catalog:
     catalog = Catalog()
     entity_rows = _rows(directory, "entities")
     catalog.entities = {r["entity_code"]: r["entity_name"] for r in entity_rows}
+    catalog.entity_names = {
+        re.sub(r"[\s_]+", "_", fold(r[column]).strip()): r["entity_code"]
+        for r in entity_rows
+        for column in ("entity_short_name", "entity_name")
+        if r.get(column)
+    }
     catalog.members = frozenset(
         r["entity_code"]
         for r in entity_rows

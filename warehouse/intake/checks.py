@@ -5,24 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 
 from warehouse.contracts import ExportKind
+from warehouse.intake.breakdowns import check_disaggregation as check_disaggregation
 from warehouse.intake.calendar_check import check_in_calendar as check_in_calendar
-from warehouse.intake.catalog import (
-    POPULATION_BOUNDED_UNITS,
-    SEXES,
-    Catalog,
-    Indicator,
-)
+from warehouse.intake.catalog import Catalog
 from warehouse.intake.localities import DISTRICT_CODE, resolve_locality
 from warehouse.intake.parsing import normalize_name
 from warehouse.intake.problems import WARNING, Problem
+from warehouse.intake.values import check_value as check_value
+from warehouse.intake.values import number_form as number_form
 from warehouse.settings import Settings
 
 # What an external source (an entity of the catalogue that is not a committee member) may deliver.
 EXTERNAL_SOURCE_KINDS = frozenset({"indicator_values"})
-AGE_GROUP = re.compile(r"^(\d{1,3}\s*-\s*\d{1,3}|\d{1,3}\s*\+|\d{1,3} y mas|total)$")
 
 
 @dataclass
@@ -49,6 +45,20 @@ def check_entity(record: dict, row: int, ctx: RowContext) -> list[Problem]:
     if value is None:
         return []
     code = value.strip().upper()
+    named = ctx.catalog.entity_names.get(normalize_name(value))
+    problems = []
+    if code not in ctx.catalog.entities and named:  # the name written instead of the code
+        code = named
+        problems.append(
+            Problem(
+                row,
+                "entidad",
+                value,
+                f"Se interpretó como {code} ({ctx.catalog.entities[code]}).",
+                f"Escriba el código de la entidad ({code}) en lugar del nombre.",
+                WARNING,
+            )
+        )
     if code not in ctx.catalog.entities:
         return [
             Problem(
@@ -63,6 +73,7 @@ def check_entity(record: dict, row: int, ctx: RowContext) -> list[Problem]:
     record["entidad"] = code
     if code not in ctx.catalog.members and ctx.kind.code not in EXTERNAL_SOURCE_KINDS:
         return [
+            *problems,
             Problem(
                 row,
                 "entidad",
@@ -70,9 +81,9 @@ def check_entity(record: dict, row: int, ctx: RowContext) -> list[Problem]:
                 f"{code} es una fuente externa, no una entidad miembro del comité: solo entrega "
                 "valores de indicadores (no cuenta para el quórum ni para el cumplimiento).",
                 "Entregue este archivo con el código de una entidad miembro del comité.",
-            )
+            ),
         ]
-    return []
+    return problems
 
 
 def check_indicator(record: dict, row: int, ctx: RowContext) -> list[Problem]:
@@ -108,6 +119,17 @@ def check_indicator(record: dict, row: int, ctx: RowContext) -> list[Problem]:
 
 def check_locality(record: dict, row: int, ctx: RowContext) -> list[Problem]:
     text = record.get("localidad") or ""
+    if text and not re.search(r"\w", text):  # «-», «.», «?»: not an empty cell (Distrito)
+        return [
+            Problem(
+                row,
+                "localidad",
+                text,
+                f"«{text}» no es una localidad.",
+                "Deje la celda vacía para una cifra de todo el Distrito, o escriba «Sin "
+                "información» para lo que no sabe ubicar.",
+            )
+        ]
     resolution = resolve_locality(text, ctx.catalog, ctx.settings.fuzzy_locality_threshold)
     record["localidad_codigo"] = resolution.code
     if resolution.code is None:
@@ -149,85 +171,6 @@ def check_locality(record: dict, row: int, ctx: RowContext) -> list[Problem]:
             )
         )
     return problems
-
-
-def check_disaggregation(record: dict, row: int, ctx: RowContext, column: str) -> list[Problem]:
-    value = record.get(column)
-    if value is None or normalize_name(value) == "total":
-        return []
-    indicator = ctx.catalog.indicators.get(record.get("indicador") or "")
-    if indicator and column not in indicator.allowed_disaggregations:
-        allowed = ", ".join(sorted(indicator.allowed_disaggregations)) or "ninguna"
-        return [
-            Problem(
-                row,
-                column,
-                value,
-                f"El indicador {indicator.code} no admite desagregación por «{column}».",
-                f"Deje la celda vacía. Desagregaciones admitidas: {allowed}.",
-            )
-        ]
-    if column == "sexo" and _canonical(value, SEXES) is None:
-        return [Problem(row, column, value, "Sexo no reconocido.", f"Use: {', '.join(SEXES)}.")]
-    if column == "grupo_edad" and not AGE_GROUP.match(normalize_name(value).replace("_", " ")):
-        return [
-            Problem(
-                row,
-                column,
-                value,
-                "Grupo de edad no reconocido.",
-                "Escriba un rango en años como 0-17, 18-28 o 60+.",
-            )
-        ]
-    record[column] = value.strip().lower()
-    return []
-
-
-def check_value(record: dict, row: int, ctx: RowContext) -> list[Problem]:
-    """Finite, not negative and within the indicator's plausible maximum (catalogue)."""
-    value = record.get("valor")
-    if value is None:
-        return []
-    shown = ctx.raw.get("valor", str(value))
-    if not value.is_finite():
-        return [
-            Problem(row, "valor", shown, "El valor no es un número finito.", "Escriba una cifra.")
-        ]
-    if value < 0:
-        return [
-            Problem(
-                row,
-                "valor",
-                shown,
-                "El valor es negativo.",
-                "Los indicadores cuentan personas o atenciones: escriba un valor de 0 o más.",
-            )
-        ]
-    indicator = ctx.catalog.indicators.get(record.get("indicador") or "")
-    bound = indicator.max_plausible if indicator else ctx.catalog.population
-    if value <= bound:
-        return []
-    return [_implausible(row, shown, bound, indicator)]
-
-
-def _implausible(row: int, shown: str, bound: Decimal, indicator: Indicator | None) -> Problem:
-    limit = f"{bound:,.0f}".replace(",", ".")
-    if indicator is None:
-        why = "la población de Bogotá"
-    elif indicator.max_from_catalog:
-        why = f"el máximo del catálogo para {indicator.code}, en {indicator.unit}"
-    elif indicator.unit in POPULATION_BOUNDED_UNITS:
-        why = f"la población de Bogotá: ninguna cifra de {indicator.unit} puede superarla"
-    else:
-        why = f"el máximo por defecto para {indicator.unit}: diez veces la población de Bogotá"
-    return Problem(
-        row,
-        "valor",
-        shown,
-        f"El valor supera el máximo plausible de {limit} ({why}).",
-        "Revise la cifra (¿ceros de más, una fórmula, notación científica?). Si es correcta, "
-        "pida a la Secretaría Técnica que revise el máximo del indicador en el catálogo.",
-    )
 
 
 def check_choice(record: dict, row: int, column: str, allowed: tuple[str, ...], what: str) -> list:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from warehouse.contracts import EXPORT_KINDS
+from warehouse.intake.cells import clean
 from warehouse.intake.parsing import normalize_name
 from warehouse.intake.problems import Problem
 
@@ -40,6 +41,20 @@ SYNONYMS: dict[str, str] = {
     "no_documento": "numero_documento",
     "nro_documento": "numero_documento",
     "documento": "numero_documento",
+    "numero_de_identificacion": "numero_documento",
+    "numero_identificacion": "numero_documento",
+    "no_identificacion": "numero_documento",
+    "nro_identificacion": "numero_documento",
+    "identificacion": "numero_documento",
+    "cedula": "numero_documento",
+    "numero_de_cedula": "numero_documento",
+    "num_documento": "numero_documento",
+    "n_documento": "numero_documento",
+    "numero_doc": "numero_documento",
+    "documento_de_identidad": "numero_documento",
+    "tipo_de_identificacion": "tipo_documento",
+    "tipo_identificacion": "tipo_documento",
+    "tipo_id": "tipo_documento",
     "criterio_codigo": "criterio",
     "nivel": "calificacion",
     "puntaje": "calificacion",
@@ -52,7 +67,7 @@ KNOWN_COLUMNS: frozenset[str] = frozenset(
 
 def canonical_column(text: str) -> str | None:
     """Contract column name for a header cell (case, accents, spaces and synonyms ignored)."""
-    name = normalize_name(text).strip("_.:*")
+    name = normalize_name(clean(text)).strip("_.:*")
     if not name:
         return None
     name = SYNONYMS.get(name, name)
@@ -97,7 +112,7 @@ def find_header(rows: list[list[str]]) -> Table | None:
             best_index, best_score = index, score
     if best_index is None:
         return None
-    header = [str(c).strip() for c in rows[best_index]]
+    header = [clean(str(c)) for c in rows[best_index]]
     columns = [canonical_column(c) for c in header]
     records = [
         (index + 1, [str(c) for c in row])

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -14,15 +11,24 @@ from warehouse.contracts import EXPORT_KINDS, ExportKind
 from warehouse.intake.bulk import Progress
 from warehouse.intake.catalog import load_catalog
 from warehouse.intake.header import Table
+from warehouse.intake.identity import (
+    carries_identities,
+    mask_problem,
+    may_hold_identity_numbers,
+    pseudonymised_copy,
+)
 from warehouse.intake.ownership import establish_entity
-from warehouse.intake.plausibility import History, breakdown_problems, jump_warnings
+from warehouse.intake.plausibility import (
+    History,
+    breakdown_problems,
+    jump_warnings,
+    total_row_problems,
+)
 from warehouse.intake.problems import Problem, errors_of, file_problem, warnings_of
-from warehouse.intake.pseudonym import looks_like_identity, pseudonymise
 from warehouse.intake.reader import ReadError, read_table
 from warehouse.intake.structure import physical_lines, structure_problems
 from warehouse.intake.validation import detect_kind, mask, validate_table
 from warehouse.settings import Settings, get_settings
-from warehouse.text import fold
 
 
 @dataclass
@@ -89,7 +95,7 @@ def _file_checks(result: Inspection, settings: Settings, declared: str | None, h
     result.problems += [mask(result.kind, p) for p in found]
     if result.kind.code != "indicator_values":
         return
-    result.problems += breakdown_problems(result.rows)
+    result.problems += breakdown_problems(result.rows) + total_row_problems(result.rows)
     if errors_of(result.problems):
         return
     indicators = sorted({r["indicador"] for r in result.rows})
@@ -130,6 +136,8 @@ def inspect_bytes(
         readings=result.month_readings,
     )
     _file_checks(result, settings, entity, history)
+    if carries_identities(table, result.kind):
+        result.problems = [mask_problem(p, table, result.kind) for p in result.problems]
     return result
 
 
@@ -139,43 +147,20 @@ def inspect_file(
     return inspect_bytes(path, path.read_bytes(), settings, entity=entity)
 
 
-def may_hold_identity_numbers(data: bytes) -> bool:
-    """Conservative: an unreadable file mentioning a document column is not archived raw."""
-    head = data[:65536]
-    for encoding in ("utf-8", "latin-1"):
-        try:
-            if re.search(r"documento|cedula", fold(head.decode(encoding))):
-                return True
-        except UnicodeDecodeError:
-            continue
-    return False
-
-
 def archived_content(
     inspection: Inspection, data: bytes, key: str, max_bytes: int | None = None
 ) -> tuple[bytes, str]:
-    """Bytes to archive and how they were kept: original, seudonimizado or omitido (files over
-    the size limit, and unreadable files that may hold identity numbers)."""
+    """Bytes to archive and how they were kept: original, seudonimizado (any file with identity
+    numbers: warehouse/intake/identity.py) or omitido (files over the size limit, and unreadable
+    files that may hold identity numbers)."""
     kind, table = inspection.kind, inspection.table
     if max_bytes is not None and len(data) > max_bytes:
         return b"", "omitido"
-    if kind is None or table is None:
+    if table is None:
         return (b"", "omitido") if may_hold_identity_numbers(data) else (data, "original")
-    if not kind.secret:
+    if not carries_identities(table, kind):
         return data, "original"
-    type_pos = table.position("tipo_documento")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(table.header)
-    for _, cells in table.records:
-        cells = list(cells)
-        doc_type = cells[type_pos] if type_pos is not None and type_pos < len(cells) else ""
-        secret = {table.position(column) for column in kind.secret}
-        for pos, cell in enumerate(cells):
-            if (pos in secret and cell.strip()) or looks_like_identity(cell):
-                cells[pos] = "hmac:" + pseudonymise(doc_type, cell, key)
-        writer.writerow(cells)
-    return buffer.getvalue().encode("utf-8"), "seudonimizado"
+    return pseudonymised_copy(table, kind, key), "seudonimizado"
 
 
 __all__ = ["Inspection", "archived_content", "inspect_bytes", "inspect_file"]

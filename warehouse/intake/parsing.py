@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
+from warehouse.formatting import MONTH_NAMES_ES
 from warehouse.text import fold
 
 MONTHS_ES = {
@@ -78,6 +79,26 @@ def _ambiguous(raw: str) -> str | None:
     return None
 
 
+def _day_month_year(raw: str) -> date | None:
+    """A whole date in a month cell, day first as in Colombia (15/05/2025, 01-05-2025) or, when
+    the second number cannot be a month, month first as a US system writes it (05/15/2025).
+    `05/01/2025` is refused: 5 January, or the first of May written month first?"""
+    match = re.fullmatch(r"(\d{1,2})([/\-])(\d{1,2})\2(\d{4})(\s+0?0:00(:00)?)?", raw)
+    if not match:
+        return None
+    first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    if second == 1 and 1 < first <= 12:
+        raise AmbiguousMonth(
+            f"«{raw}» puede ser el {first} de enero (día/mes/año) o el 1 de "
+            f"{MONTH_NAMES_ES[first - 1]} escrito mes/día/año, como lo exportan algunos sistemas."
+        )
+    month, day = (first, second) if second > 12 else (second, first)
+    try:
+        return date(year, month, day).replace(day=1)
+    except ValueError:  # 31/02/2025, 13/13/2025: not a date
+        return None
+
+
 def parse_month(text: str) -> date:
     """`2024-05`, `2024-05-01`, `05/2024`, `2024/05`, `may-2024`, `may-25` (mmm-aa as Spanish
     Excel saves it), `mayo de 2024`, Excel serial → date(2024, 5, 1). Ambiguous forms (`05/25`,
@@ -86,6 +107,8 @@ def parse_month(text: str) -> date:
     serial = _excel_serial(raw)
     if serial:
         return serial.replace(day=1)
+    if day_month := _day_month_year(raw):
+        return day_month
     for fmt in MONTH_FORMATS:
         try:
             parsed = datetime.strptime(raw, fmt)
@@ -126,14 +149,21 @@ def parse_date(text: str) -> date:
     raise ValueError(text)
 
 
+NUMBER_SHAPE = re.compile(r"[+-]?(\d[\d.,]*|[.,]\d+)([eE][+-]?\d+)?", re.ASCII)
+
+
 def parse_number(text: str) -> Decimal:
-    """Numbers as Colombians write them: `1.214`, `1.214,5`, `806728`, `12,5`."""
+    """Numbers as Colombians write them: `1.214`, `1.214,5`, `806728`, `12,5`. Only the digits
+    0-9 (Python would also take `1_000` or Arabic-Indic and full-width digits), a sign,
+    separators and an exponent."""
     raw = text.strip().replace(" ", "").replace("\u00a0", "")
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", raw):
+    if not NUMBER_SHAPE.fullmatch(raw):
+        raise ValueError(text)
+    if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?", raw):
         raw = raw.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"-?\d+,\d+", raw):
+    elif re.fullmatch(r"[+-]?\d*,\d+([eE][+-]?\d+)?", raw):
         raw = raw.replace(",", ".")
-    elif re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", raw):
+    elif re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", raw):
         raw = raw.replace(",", "")
     try:
         value = Decimal(raw)
@@ -141,13 +171,13 @@ def parse_number(text: str) -> Decimal:
         raise ValueError(text) from exc
     if not value.is_finite():
         raise ValueError(text)
-    return value
+    return abs(value) if value == 0 else value  # never "-0"
 
 
 def parse_bool(text: str) -> bool:
     value = normalize_name(text)
-    if value in {"si", "s", "true", "1", "asiste", "x", "verdadero"}:
+    if value in {"si", "s", "true", "1", "asiste", "asistio", "presente", "x", "verdadero"}:
         return True
-    if value in {"no", "n", "false", "0", "no_asiste", "falso"}:
+    if value in {"no", "n", "false", "0", "no_asiste", "no_asistio", "ausente", "falso"}:
         return False
     raise ValueError(text)

@@ -14,6 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from warehouse.formatting import format_number
+from warehouse.intake.breakdowns import age_overlaps
+from warehouse.intake.parsing import normalize_name
 from warehouse.intake.problems import WARNING, Problem
 
 # A month more than JUMP_FACTOR times (or less than 1/JUMP_FACTOR of) the series' previous
@@ -77,6 +79,7 @@ def breakdown_problems(rows: list[dict[str, Any]]) -> list[Problem]:
             cells[cell]["grupo_edad"].append(record)
     problems = []
     for parts in cells.values():
+        problems += age_overlaps(parts["grupo_edad"])
         if len(parts["total"]) != 1:
             continue  # no total, or a duplicate (reported as such)
         [total] = parts["total"]
@@ -84,6 +87,42 @@ def breakdown_problems(rows: list[dict[str, Any]]) -> list[Problem]:
             added = sum((p["valor"] for p in parts[column]), Decimal(0))
             if parts[column] and added != total["valor"]:
                 problems.append(_breakdown_problem(total, column, parts[column]))
+    return problems
+
+
+def _total_row_problem(district: dict, parts: list[dict]) -> Problem:
+    added = sum((p["valor"] for p in parts), Decimal(0))
+    rows = ", ".join(str(p["source_row"]) for p in parts[:8]) + (" …" if len(parts) > 8 else "")
+    written = district.get("localidad") or "vacía"
+    return Problem(
+        district["source_row"],
+        "localidad",
+        district.get("localidad") or "",
+        f"La fila de {_cell_name(district)} (localidad «{written}» = Distrito) parece el total "
+        f"de las localidades (filas {rows}: suman {_number(added)}, y ella "
+        f"{_number(district['valor'])}). El tablero suma las cifras del Distrito y las de cada "
+        "localidad: ese total se contaría dos veces.",
+        "Quite la fila de total (el tablero calcula el de Bogotá). Si son personas sin "
+        "localidad, repórtelas con la localidad «Sin información».",
+    )
+
+
+def total_row_problems(rows: list[dict[str, Any]]) -> list[Problem]:
+    """A Distrito row (no locality, or «Total») that is the total of the file's locality rows of
+    the same indicator, month and breakdown: the whole-district figure adds both."""
+    cells: dict[tuple, dict[bool, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for record in filter(_usable, rows):
+        key = (record.get("indicador"), record.get("mes"), *_series(record)[2:])
+        cells[key][record["localidad_codigo"] == "00"].append(record)
+    problems = []
+    for parts in cells.values():
+        if len(parts[True]) != 1 or not parts[False]:
+            continue
+        [district], others = parts[True], parts[False]
+        labelled = normalize_name(district.get("localidad") or "").startswith("total")
+        added = sum((p["valor"] for p in others), Decimal(0))
+        if labelled or (len(others) >= 2 and added == district["valor"] and added > 0):
+            problems.append(_total_row_problem(district, others))
     return problems
 
 
@@ -105,13 +144,14 @@ def _jump(record: dict[str, Any], month: date, previous: Decimal) -> Problem | N
     low, high = sorted((value, previous))
     if low <= 0 or high < low * JUMP_FACTOR or high - low < JUMP_MIN_DIFFERENCE:
         return None
-    way = "más de" if value > previous else "menos de la décima parte de"
+    part = "la décima parte" if JUMP_FACTOR == 10 else f"1/{JUMP_FACTOR}"
+    way = f"más de {JUMP_FACTOR} veces el" if value > previous else f"menos de {part} del"
     return Problem(
         record["source_row"],
         "valor",
         _number(value),
-        f"El valor {_number(value)} de {_cell_name(record)} es {way} {JUMP_FACTOR} veces el de "
-        f"{month:%Y-%m} en la misma serie ({_number(previous)}).",
+        f"El valor {_number(value)} de {_cell_name(record)} es {way} de {month:%Y-%m} en la "
+        f"misma serie ({_number(previous)}).",
         "Revise la cifra; si es correcta, no hay que hacer nada.",
         WARNING,
     )

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 ERROR = "error"  # rejects the file
+SHOWN_VALUE = 120  # characters of a value quoted in a report (a whole long cell helps nobody)
 WARNING = "aviso"  # reported, the file still loads
 
 
@@ -17,6 +18,10 @@ class Problem:
     problem: str
     fix: str
     severity: str = ERROR
+
+    def __post_init__(self) -> None:
+        if self.value is not None and len(self.value) > SHOWN_VALUE:
+            object.__setattr__(self, "value", self.value[:SHOWN_VALUE] + "…")
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

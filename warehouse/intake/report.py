@@ -16,8 +16,13 @@ HEADERS = ("Fila", "Columna", "Valor", "Tipo", "Problema", "Cómo corregirlo")
 NUMBER = re.compile(r"^-?[\d.,]+$")
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _inert(text: str) -> str:
-    """Values from the entity's file never become formulas in the report (CSV/XLSX injection)."""
+    """Values from the entity's file never become formulas in the report (CSV/XLSX injection),
+    nor carry control characters (a worksheet cannot hold them)."""
+    text = CONTROL.sub("�", text)
     if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not NUMBER.match(text):
         return "'" + text
     return text

@@ -9,6 +9,7 @@ from typing import Any
 
 from warehouse.contracts import EXPORT_KINDS, ExportKind
 from warehouse.intake.catalog import Catalog, load_catalog
+from warehouse.intake.cells import cell_problem, clean
 from warehouse.intake.header import Table
 from warehouse.intake.parsing import (
     AmbiguousMonth,
@@ -66,10 +67,24 @@ _TYPE_HELP = {
     ),
     "numeric": (
         "no es un número.",
-        "Escriba solo cifras, p. ej. 1.214 o 1214,5; sin texto, unidades ni signos.",
+        "Escriba solo cifras, p. ej. 1.214 (o 12,5 donde la unidad admite decimales); sin texto, "
+        "unidades ni signos.",
     ),
     "boolean": ("no es un sí/no reconocible.", "Escriba «sí» o «no»."),
 }
+
+
+def _number_hint(text: str) -> str:
+    """What a number cell holds instead, when it is recognisable."""
+    if re.match(r"\d{4}-\d{2}-\d{2}", text):
+        return " Es una fecha: la celda tiene formato de fecha en Excel (Inicio > Número)."
+    if "%" in text:
+        return " Trae el signo %: escriba solo la cifra."
+    if re.search(r"\$|cop|pesos", text.lower()):
+        return " Trae el signo o el nombre de una moneda: escriba solo la cifra."
+    if re.fullmatch(r"\(\s*[\d.,]+\s*\)", text):
+        return " Entre paréntesis es un negativo en contabilidad."
+    return ""
 
 
 def _header_problems(table: Table, kind: ExportKind) -> list[Problem]:
@@ -151,9 +166,12 @@ def _typed_record(
     context.raw = {}
     for col in kind.columns:
         pos = positions[col.name]
-        text = cells[pos].strip() if pos is not None and pos < len(cells) else ""
+        text = clean(cells[pos]) if pos is not None and pos < len(cells) else ""
         context.raw[col.name] = text
         record[col.name] = None
+        if text and (unusable := cell_problem(file_row, col.name, text)):
+            problems.append(unusable)
+            continue
         if not text:
             if col.required:
                 problems.append(
@@ -173,6 +191,8 @@ def _typed_record(
             problems.append(Problem(file_row, col.name, text, f"Mes ambiguo: {exc}", fix))
         except ValueError:
             problem, fix = _TYPE_HELP["month" if col.name == "mes" else col.sql_type]
+            if col.sql_type == "numeric":
+                problem += _number_hint(text)
             problems.append(Problem(file_row, col.name, text, f"El valor {problem}", fix))
         else:
             if col.name == "mes" and (reading := month_reading(text, record[col.name])):
