@@ -192,6 +192,45 @@ def authenticate(
         return User(*row[:6])
 
 
+def external_login(engine: Engine | None, email: str, address: str = "", via: str = "") -> User:
+    """The local, active user behind an e-mail an identity provider vouched for (OpenID
+    Connect). The role and entity are the local ones: nothing the provider says about them
+    counts. No local user, or a disabled one: UserError (Spanish); the attempt is audited."""
+    try:
+        email = normalize_email(email)
+    except UserError:
+        email = ""
+    with (engine or get_engine()).begin() as conn:
+        row = conn.execute(
+            text(f"select {_USER_COLUMNS} from auth.users where email = :e"), {"e": email}
+        ).first()
+        ok = row is not None and row.is_active
+        reason = "" if ok else ("usuario deshabilitado" if row is not None else "sin usuario")
+        event = "ingreso" if ok else "ingreso fallido"
+        _event(conn, email or None, event, _via(via, reason), address)
+        if ok:
+            conn.execute(
+                text("update auth.users set last_login_at = now() where user_id = :u"),
+                {"u": row.user_id},
+            )
+    if not ok:  # after the commit: the refusal stays in the audit
+        raise UserError(
+            f"La cuenta {email or '(sin correo)'} no tiene un usuario habilitado en el "
+            "tablero. Pida acceso a la Secretaría Técnica."
+        )
+    return User(*row)
+
+
+def _via(via: str, reason: str) -> str:
+    return "; ".join(part for part in (via, reason) if part)
+
+
+def record_failed_external(engine: Engine | None, email: str | None, detail: str, address: str):
+    """A refused identity-provider login that never reached a local user (audited)."""
+    with (engine or get_engine()).begin() as conn:
+        _event(conn, (email or "")[:254] or None, "ingreso fallido", detail[:500], address)
+
+
 def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 

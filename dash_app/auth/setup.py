@@ -12,7 +12,7 @@ from flask_login import current_user
 from flask_talisman import Talisman
 from werkzeug.exceptions import HTTPException
 
-from dash_app.auth import guard
+from dash_app.auth import guard, oidc
 from dash_app.auth.login import LOGIN_PATH, LOGOUT_PATH, install_routes
 from dash_app.auth.registry import page_roles
 from dash_app.auth.session import current_role, login_manager
@@ -174,7 +174,7 @@ def install(app: Dash) -> None:
 
     def before():
         path = request.path
-        if path == LOGIN_PATH or path.startswith(OPEN_PREFIXES):
+        if path in (LOGIN_PATH, *oidc.PATHS) or path.startswith(OPEN_PREFIXES):
             return None
         if request.method == "POST" and not guard.same_origin():
             return guard.plain("Origen no permitido.", 403)
