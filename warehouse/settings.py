@@ -88,6 +88,10 @@ class Settings(BaseSettings):
     login_rate_limit: str = Field(
         default="10 per minute", description="Login attempts per client address (flask-limiter)."
     )
+    login_account_rate_limit: str = Field(
+        default="30 per hour",
+        description="Failed login attempts per account, from any address (flask-limiter).",
+    )
     cache_url: str | None = Field(
         default=None,
         description="Dashboard cache shared by the serving processes: redis://… (Redis) or "

@@ -30,7 +30,7 @@ def upload_cap() -> int:
 
 
 def plain(message: str, status: int) -> Response:
-    return Response(message, status=status, mimetype="text/plain; charset=utf-8")
+    return Response(message, status=status, mimetype="text/plain")  # Flask adds the charset
 
 
 def host_allowed() -> bool:
@@ -119,6 +119,10 @@ def _body_size(public: bool) -> int | None:
 
 def check_callback(public: bool):
     """None lets a well-formed, authorised callback through; else the 4xx to answer."""
+    if request.method != "POST":  # (a GET would fall through to Dash's catch-all page route)
+        response = plain("Método no permitido.", 405)
+        response.headers["Allow"] = "POST"
+        return response
     size = _body_size(public)
     if size is None:
         return plain("Consulta demasiado grande.", 413)
@@ -127,7 +131,10 @@ def check_callback(public: bool):
         return plain("Consulta demasiado grande.", 413)
     if large:
         request.max_content_length = upload_cap()
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # thousands of nested brackets
+        return plain("Consulta no válida: demasiado anidada.", 400)
     problem = malformed(body)
     if problem:
         return plain(f"Consulta no válida: {problem}.", 400)

@@ -120,17 +120,30 @@ def too_many(_error):
     )
 
 
+def _account_key() -> str:
+    return "cuenta:" + (request.form.get("email") or "").strip().lower()[:254]
+
+
 def install_routes(server: Flask) -> None:
     # counted in Redis when the dashboard cache is there (shared by every worker), else per process
     cache_url = get_settings().cache_url or ""
     storage = cache_url if cache_url.startswith(("redis://", "rediss://")) else "memory://"
     limiter = Limiter(get_remote_address, app=server, storage_uri=storage, default_limits=[])
-    limited = limiter.limit(
+    failed = lambda response: response.status_code >= 400  # noqa: E731
+    per_address = limiter.limit(
         lambda: get_settings().login_rate_limit,
         methods=["POST"],
         # only failed attempts count: a successful login never locks anybody out
-        deduct_when=lambda response: response.status_code >= 400,
-    )(login_view)
+        deduct_when=failed,
+    )
+    # many addresses against one account (a botnet, or users behind one proxy) are slowed too
+    per_account = limiter.limit(
+        lambda: get_settings().login_account_rate_limit,
+        key_func=_account_key,
+        methods=["POST"],
+        deduct_when=failed,
+    )
+    limited = per_address(per_account(login_view))
     server.add_url_rule(LOGIN_PATH, "login", limited, methods=["GET", "POST"])
     oidc.install_routes(
         server,

@@ -7,7 +7,7 @@ from datetime import timedelta
 import dash
 import dash_bootstrap_components as dbc
 from dash import Dash, html
-from flask import Flask, Response, redirect, request
+from flask import Flask, Response, g, redirect, request
 from flask_login import current_user
 from flask_talisman import Talisman
 from werkzeug.exceptions import HTTPException
@@ -21,6 +21,8 @@ from warehouse.settings import get_settings
 from warehouse.users import ensure_auth_schema
 
 OPEN_PREFIXES = ("/assets/", "/_favicon.ico")
+STATIC_PREFIXES = (*OPEN_PREFIXES, "/_dash-component-suites/")
+FORM_BYTES = 64 * 1024  # the largest body of any request but a callback (login, logout)
 DASH_PREFIXES = ("/_dash-", "/_reload-hash")
 PUBLIC_PATH = "/publico"
 
@@ -137,15 +139,28 @@ def _common(app: Dash, public: bool) -> None:
     refresh = _refresh_csp(app, _headers(app))
 
     def first_checks():
-        """Before anything else: the CSP complete, and only the allowed host names answered."""
+        """Before anything else: the CSP complete, only the allowed host names answered, and
+        a small body cap for every route but the callbacks (forms: login, logout)."""
         refresh()
         if not guard.host_allowed():
             return guard.plain("Host no permitido.", 400)
+        if request.path != guard.CALLBACK_ROUTE:
+            request.max_content_length = FORM_BYTES
         return None
 
     server.before_request(first_checks)
+    server.after_request(_no_store)
     server.register_error_handler(Exception, _error_handler)
     _guard_layouts(public)
+
+
+def _no_store(response: Response) -> Response:
+    """Nothing but static files is kept by browsers or proxies: pages, layouts, callback
+    answers, downloads and error pages may hold figures or a session's data."""
+    if not request.path.startswith(STATIC_PREFIXES):
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Pragma"] = "no-cache"
+    return response
 
 
 def _error_handler(error: Exception):
@@ -188,11 +203,19 @@ def install(app: Dash) -> None:
         if path == LOGOUT_PATH or path.startswith(DASH_PREFIXES):
             return None
         roles = page_roles(path.rstrip("/") or "/", public=False)
-        if roles is not None and current_role() not in roles:
+        if roles is None:  # no such page: Dash's shell still renders the Spanish 404 layout
+            g.unknown_page = True
+        elif current_role() not in roles:
             return guard.plain("Su rol no permite ver esta página.", 403)
         return None
 
+    def not_found_status(response: Response) -> Response:
+        if g.get("unknown_page") and response.status_code == 200:
+            response.status_code = 404
+        return response
+
     server.before_request(before)
+    server.after_request(not_found_status)
 
 
 def install_public(app: Dash) -> None:

@@ -1,0 +1,148 @@
+"""What an outsider probes after the login: caching of answers, body sizes on every route,
+status codes of unknown pages and wrong methods, headers on errors, one account attacked from
+many addresses."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from warehouse.settings import get_settings
+
+HOST = {"Host": "127.0.0.1"}
+ROUTER = ".._pages_content.children..._pages_store.data.."
+HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def _router(path: str) -> dict:
+    return {
+        "output": ROUTER,
+        "outputs": [
+            {"id": "_pages_content", "property": "children"},
+            {"id": "_pages_store", "property": "data"},
+        ],
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": path},
+            {"id": "_pages_location", "property": "search", "value": ""},
+        ],
+        "changedPropIds": ["_pages_location.pathname"],
+        "state": [],
+    }
+
+
+@pytest.fixture(scope="module")
+def analista(internal_app, users, login):
+    return login(internal_app, *users["analista"])
+
+
+def _assert_headers(response, what):
+    for name, value in HEADERS.items():
+        assert response.headers.get(name) == value, (what, name)
+    assert "frame-ancestors 'none'" in response.headers.get("Content-Security-Policy", ""), what
+
+
+def test_no_answer_but_static_files_may_be_cached(internal_app, analista):
+    anonymous = internal_app.server.test_client()
+    answers = {
+        "login": anonymous.get("/login", headers=HOST),
+        "redirect": anonymous.get("/indicadores", headers=HOST),
+        "401": anonymous.get("/_dash-layout", headers=HOST),
+        "page": analista.get("/indicadores", headers=HOST),
+        "layout": analista.get("/_dash-layout", headers=HOST),
+        "dependencies": analista.get("/_dash-dependencies", headers=HOST),
+        "callback": analista.post(
+            "/_dash-update-component", json=_router("/calidad"), headers=HOST
+        ),
+    }
+    for what, response in answers.items():
+        assert response.headers.get("Cache-Control") == "no-store", what
+    css = anonymous.get("/assets/tablero.css", headers=HOST)
+    assert css.status_code == 200 and "no-store" not in css.headers.get("Cache-Control", "")
+
+
+def test_every_response_carries_the_security_headers(internal_app, analista):
+    anonymous = internal_app.server.test_client()
+    answers = {
+        "static": anonymous.get("/assets/tablero.css", headers=HOST),
+        "static 404": anonymous.get("/assets/no-existe.css", headers=HOST),
+        "host": anonymous.get("/login", headers={"Host": "evil.example"}),
+        "405": anonymous.put("/login", headers=HOST),
+        "413": anonymous.post("/login", data={"email": "x" * 70_000}, headers=HOST),
+        "page 404": analista.get("/no-existe", headers=HOST),
+        "callback 400": analista.post(
+            "/_dash-update-component", json={"output": "x.y", "inputs": []}, headers=HOST
+        ),
+    }
+    for what, response in answers.items():
+        _assert_headers(response, what)
+
+
+def test_plain_answers_name_their_charset_once(internal_app):
+    response = internal_app.server.test_client().get("/_dash-layout", headers=HOST)
+    assert response.status_code == 401
+    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+
+
+def test_bodies_of_forms_are_capped_small(internal_app, users, login):
+    """Only a callback (an upload) may carry megabytes: a form post of 70 KB is refused before
+    it is parsed."""
+    client = internal_app.server.test_client()
+    response = client.post("/login", data={"email": "x" * 70_000}, headers=HOST)
+    assert response.status_code == 413
+    logged_in = login(internal_app, *users["lector"])
+    response = logged_in.post("/logout", data={"csrf_token": "x" * 70_000}, headers=HOST)
+    assert response.status_code == 413
+    assert logged_in.get("/indicadores", headers=HOST).status_code == 200  # still logged in
+
+
+def test_unknown_page_answers_404_with_the_spanish_page(analista):
+    response = analista.get("/no-existe", headers=HOST)
+    assert response.status_code == 404
+    assert "_dash-renderer" in response.get_data(as_text=True)  # the shell renders its 404
+    assert analista.get("/indicadores", headers=HOST).status_code == 200
+    assert analista.get("/indicadores/", headers=HOST).status_code == 200
+
+
+def test_callback_route_takes_only_post(analista):
+    for method in ("get", "put", "delete", "options"):
+        response = getattr(analista, method)("/_dash-update-component", headers=HOST)
+        assert response.status_code == 405, method
+
+
+def test_deeply_nested_callback_body_is_a_plain_400(analista):
+    body = '{"output": "a.b", "inputs": ' + "[" * 20_000 + "]" * 20_000 + "}"
+    response = analista.post(
+        "/_dash-update-component",
+        data=body,
+        headers={**HOST, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert "demasiado anidada" in response.get_data(as_text=True)  # refused, not a crash
+
+
+def test_one_account_attacked_from_many_addresses_is_slowed(internal_app, monkeypatch):
+    monkeypatch.setenv("TABLERO_LOGIN_ACCOUNT_RATE_LIMIT", "3 per minute")
+    get_settings.cache_clear()
+    statuses = []
+    try:
+        for number in range(5):
+            client = internal_app.server.test_client()
+            client.environ_base["REMOTE_ADDR"] = f"10.30.0.{number}"
+            page = client.get("/login", headers=HOST).get_data(as_text=True)
+            token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+            response = client.post(
+                "/login",
+                data={"email": "Victima@prueba.gov.co", "password": "x" * 12, "csrf_token": token},
+                headers=HOST,
+            )
+            statuses.append(response.status_code)
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+    assert statuses[:3] == [401, 401, 401]
+    assert statuses[3:] == [429, 429]
