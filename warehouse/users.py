@@ -31,7 +31,8 @@ ROLE_LABELS = {
     "lector": "Lectura",
 }
 MIN_PASSWORD_LENGTH = 12
-EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}$")
+# no spaces, no control characters (PostgreSQL text refuses NUL)
+EMAIL_RE = re.compile(r"^[^@\s\x00-\x1f\x7f]{1,64}@[^@\s\x00-\x1f\x7f]{1,190}$")
 _HASHER = PasswordHasher()
 # Verifying against this keeps a login for an unknown e-mail as slow as a wrong password.
 _DUMMY_HASH = _HASHER.hash(secrets.token_hex(16))
@@ -84,7 +85,15 @@ def _event(conn, email: str | None, event: str, detail: str = "", address: str =
             "insert into auth.events (email, event, detail, client_address) "
             "values (:email, :event, :detail, :address)"
         ),
-        {"email": email, "event": event, "detail": detail, "address": address},
+        {  # PostgreSQL text refuses NUL: whatever a client sent, the audit row is written
+            name: value.replace("\x00", "") if isinstance(value, str) else value
+            for name, value in (
+                ("email", email),
+                ("event", event),
+                ("detail", detail),
+                ("address", address),
+            )
+        },
     )
 
 

@@ -146,12 +146,19 @@ def _common(app: Dash, public: bool) -> None:
             return guard.plain("Host no permitido.", 400)
         if request.path != guard.CALLBACK_ROUTE:
             request.max_content_length = FORM_BYTES
+            if _has_nul(request.args) or (request.method == "POST" and _has_nul(request.form)):
+                return guard.plain("Solicitud no válida: contiene caracteres nulos.", 400)
         return None
 
     server.before_request(first_checks)
     server.after_request(_no_store)
     server.register_error_handler(Exception, _error_handler)
     _guard_layouts(public)
+
+
+def _has_nul(values) -> bool:
+    """A NUL in any query or form field (PostgreSQL text refuses it; no field needs it)."""
+    return any("\x00" in key or "\x00" in value for key, value in values.items(multi=True))
 
 
 def _no_store(response: Response) -> Response:

@@ -4,6 +4,7 @@ many addresses."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -146,3 +147,57 @@ def test_one_account_attacked_from_many_addresses_is_slowed(internal_app, monkey
         get_settings.cache_clear()
     assert statuses[:3] == [401, 401, 401]
     assert statuses[3:] == [429, 429]
+
+
+def _report_request(delivery_id: int) -> dict:
+    component = {"index": delivery_id, "type": "ent-report"}
+    return {
+        "output": "ent-report-download.data",
+        "outputs": {"id": "ent-report-download", "property": "data"},
+        "inputs": [[{"id": component, "property": "n_clicks", "value": 1}]],
+        "changedPropIds": [json.dumps(component, separators=(",", ":")) + ".n_clicks"],
+        "state": [],
+    }
+
+
+def test_editor_cannot_name_another_entitys_delivery(internal_app, users, login, engine):
+    """The delivery id comes from the client (the clicked button's index): the server checks
+    the entity, so an editor gets their own entity's report and nobody else's."""
+    editor = login(internal_app, *users["editor"])
+    with engine.connect() as conn:
+        own, other = (
+            conn.exec_driver_sql(
+                "select min(delivery_id) from intake.deliveries where entity_code "
+                + condition
+                + " 'SDMUJER'"
+            ).scalar()
+            for condition in ("=", "<>")
+        )
+    assert own and other
+    mine = editor.post("/_dash-update-component", json=_report_request(own), headers=HOST)
+    assert mine.status_code == 200 and '"content"' in mine.get_data(as_text=True)
+    theirs = editor.post("/_dash-update-component", json=_report_request(other), headers=HOST)
+    assert theirs.status_code in (200, 204)
+    assert '"content"' not in theirs.get_data(as_text=True)
+
+
+def test_nul_in_a_form_or_query_is_a_400_not_a_crash(internal_app):
+    client = internal_app.server.test_client()
+    page = client.get("/login", headers=HOST).get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    response = client.post(
+        "/login",
+        data={"email": "a\x00@prueba.gov.co", "password": "x" * 12, "csrf_token": token},
+        headers=HOST,
+    )
+    assert response.status_code == 400
+    assert client.get("/login?next=/%00", headers=HOST).status_code == 400
+
+
+def test_e_mails_with_control_characters_are_not_addresses():
+    from warehouse.users import UserError, normalize_email
+
+    assert normalize_email(" Ana@Prueba.gov.co ") == "ana@prueba.gov.co"
+    for bad in ("a\x00@b.co", "a@b\x07.co", "a\x7f@b.co", "a b@c.co", "sin-arroba"):
+        with pytest.raises(UserError):
+            normalize_email(bad)
