@@ -58,6 +58,13 @@ class Settings(BaseSettings):
         default=False,
         description="Served over TLS (directly or by a proxy): Secure cookies and HSTS.",
     )
+    trusted_proxies: int = Field(
+        default=0,
+        ge=0,
+        le=5,
+        description="Reverse proxies in front of the app whose X-Forwarded-For and "
+        "X-Forwarded-Proto are trusted (client address for the login limit, https); 0: none.",
+    )
     session_hours: float = Field(default=8.0, description="A login lasts at most this long.")
     session_idle_minutes: float = Field(
         default=60.0, description="A session unused this long expires."

@@ -11,6 +11,7 @@ from flask import Flask, Response, g, redirect, request
 from flask_login import current_user
 from flask_talisman import Talisman
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dash_app.auth import guard, oidc
 from dash_app.auth.login import LOGIN_PATH, LOGOUT_PATH, install_routes
@@ -132,8 +133,27 @@ def _guarded_layout(original, roles: frozenset[str]):
     return guarded
 
 
+class TrustedProxies:
+    """X-Forwarded-For/-Proto honoured only from the configured number of proxies in front
+    (TABLERO_TRUSTED_PROXIES): behind nginx the login limit counts each client's address, not
+    the proxy's; with none configured a client cannot pick its address by sending the header."""
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+        self.fixed: dict[int, ProxyFix] = {}
+
+    def __call__(self, environ, start_response):
+        count = get_settings().trusted_proxies
+        if not count:
+            return self.wsgi_app(environ, start_response)
+        if count not in self.fixed:
+            self.fixed[count] = ProxyFix(self.wsgi_app, x_for=count, x_proto=count)
+        return self.fixed[count](environ, start_response)
+
+
 def _common(app: Dash, public: bool) -> None:
     server = app.server
+    server.wsgi_app = TrustedProxies(server.wsgi_app)
     server.config["TABLERO_DASH_APP"] = app
     _configure(server, load_secrets().secret_key)
     refresh = _refresh_csp(app, _headers(app))

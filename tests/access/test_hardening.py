@@ -201,3 +201,40 @@ def test_e_mails_with_control_characters_are_not_addresses():
     for bad in ("a\x00@b.co", "a@b\x07.co", "a\x7f@b.co", "a b@c.co", "sin-arroba"):
         with pytest.raises(UserError):
             normalize_email(bad)
+
+
+def _failed_login(client, forwarded_for: str, email: str = "nadie@prueba.gov.co", password=None):
+    page = client.get("/login", headers=HOST).get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    return client.post(
+        "/login",
+        data={"email": email, "password": password or "x" * 12, "csrf_token": token},
+        headers={**HOST, "X-Forwarded-For": forwarded_for},
+    ).status_code
+
+
+def test_a_client_cannot_pick_its_address_for_the_login_limit(internal_app):
+    """Without a trusted proxy, X-Forwarded-For is ignored: a new value per attempt does not
+    escape the limit."""
+    client = internal_app.server.test_client()
+    client.environ_base["REMOTE_ADDR"] = "10.31.0.1"
+    statuses = [_failed_login(client, f"192.0.2.{n}") for n in range(12)]
+    assert statuses[0] == 401 and statuses[-1] == 429
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(internal_app, users, monkeypatch):
+    """Behind nginx every request comes from the proxy's address: one attacker's failures must
+    not lock every user out, so the limit counts the forwarded client address."""
+    monkeypatch.setenv("TABLERO_TRUSTED_PROXIES", "1")
+    get_settings.cache_clear()
+    try:
+        proxy = internal_app.server.test_client()
+        proxy.environ_base["REMOTE_ADDR"] = "10.31.0.2"
+        attacker = [_failed_login(proxy, "198.51.100.7") for _ in range(12)]
+        assert attacker[-1] == 429
+        colleague = internal_app.server.test_client()
+        colleague.environ_base["REMOTE_ADDR"] = "10.31.0.2"
+        assert _failed_login(colleague, "198.51.100.8", *users["lector"]) == 302
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
