@@ -7,7 +7,7 @@ import sys
 import typer
 
 from warehouse.cli import app
-from warehouse.secrets import WeakSecretError, load_secrets
+from warehouse.secrets import WeakSecretError
 from warehouse.settings import get_settings
 from warehouse.users import count_users
 
@@ -41,7 +41,6 @@ def serve(
     if workers > 1:  # the processes share one cache (before the app is created)
         settings = serving.use_shared_cache(settings)
     try:
-        load_secrets()  # before anything is imported or served
         dash_app = create_app()
     except WeakSecretError as error:
         typer.echo(f"No se inicia el tablero: {error}", err=True)

@@ -39,7 +39,10 @@ def host_allowed() -> bool:
 
 
 def same_origin() -> bool:
-    """A browser POST from another site carries its Origin: refuse it (with SameSite cookies)."""
+    """A browser POST from another site carries its Origin (and, in current browsers,
+    Sec-Fetch-Site): refuse it (with SameSite cookies)."""
+    if request.headers.get("Sec-Fetch-Site", "").lower() == "cross-site":
+        return False
     origin = request.headers.get("Origin")
     if not origin or origin == "null":
         return origin is None

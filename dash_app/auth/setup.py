@@ -8,6 +8,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Dash, html
 from flask import Flask, Response, g, redirect, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
 from flask_talisman import Talisman
 from werkzeug.exceptions import HTTPException
@@ -154,6 +155,7 @@ class TrustedProxies:
 def _common(app: Dash, public: bool) -> None:
     server = app.server
     server.wsgi_app = TrustedProxies(server.wsgi_app)
+    server.session_interface = SessionCookies()
     server.config["TABLERO_DASH_APP"] = app
     _configure(server, load_secrets().secret_key)
     refresh = _refresh_csp(app, _headers(app))
@@ -181,9 +183,23 @@ def _has_nul(values) -> bool:
     return any("\x00" in key or "\x00" in value for key, value in values.items(multi=True))
 
 
+class SessionCookies(SecureCookieSessionInterface):
+    """The session cookie is Secure whenever the request came over TLS (directly, or through a
+    trusted proxy), even if TABLERO_HTTPS was forgotten."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return super().get_cookie_secure(app) or request.is_secure
+
+
+HSTS = "max-age=31536000; includeSubDomains"
+
+
 def _no_store(response: Response) -> Response:
     """Nothing but static files is kept by browsers or proxies: pages, layouts, callback
-    answers, downloads and error pages may hold figures or a session's data."""
+    answers, downloads and error pages may hold figures or a session's data. Over TLS, browsers
+    are told to stay on https (HSTS)."""
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
     if not request.path.startswith(STATIC_PREFIXES):
         response.headers["Cache-Control"] = "no-store"
         response.headers["Pragma"] = "no-cache"

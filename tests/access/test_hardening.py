@@ -238,3 +238,47 @@ def test_behind_a_trusted_proxy_each_client_has_its_own_limit(internal_app, user
     finally:
         monkeypatch.undo()
         get_settings.cache_clear()
+
+
+def test_cross_site_posts_are_refused_with_or_without_origin(analista):
+    for headers in (
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},  # a browser that left Origin out
+    ):
+        response = analista.post(
+            "/_dash-update-component", json=_router("/"), headers={**HOST, **headers}
+        )
+        assert response.status_code == 403, headers
+    same = analista.post(
+        "/_dash-update-component",
+        json=_router("/"),
+        headers={**HOST, "Origin": "http://127.0.0.1", "Sec-Fetch-Site": "same-origin"},
+    )
+    assert same.status_code == 200
+
+
+def test_over_tls_cookies_are_secure_and_browsers_stay_on_https(internal_app, monkeypatch):
+    client = internal_app.server.test_client()
+    response = client.get("/login", headers=HOST, base_url="https://127.0.0.1")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+    cookie = response.headers["Set-Cookie"]
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    # through a trusted proxy that ended TLS
+    monkeypatch.setenv("TABLERO_TRUSTED_PROXIES", "1")
+    get_settings.cache_clear()
+    try:
+        proxied = internal_app.server.test_client().get(
+            "/login", headers={**HOST, "X-Forwarded-Proto": "https"}
+        )
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+    assert "Strict-Transport-Security" in proxied.headers
+    assert "Secure" in proxied.headers["Set-Cookie"]
+    plain = internal_app.server.test_client().get(
+        "/login",
+        headers={**HOST, "X-Forwarded-Proto": "https"},  # no proxy trusted: ignored
+    )
+    assert "Strict-Transport-Security" not in plain.headers
+    assert "Secure" not in plain.headers["Set-Cookie"]
