@@ -78,7 +78,9 @@ def demo() -> None:
     """Prepara todo con los datos de demostración: almacén, cargas y dbt build."""
     from warehouse.demo import load_demo
     from warehouse.schema import ensure_schema
+    from warehouse.secrets import require_strong_keys
 
+    require_strong_keys("prepara la demostración")
     settings = get_settings()
     engine = get_engine()
     ensure_schema(engine)

@@ -58,7 +58,9 @@ def load(
 ) -> None:
     """Valida y carga exportaciones de las entidades (todo o nada por archivo)."""
     from warehouse.db import get_engine
+    from warehouse.secrets import require_strong_keys
 
+    require_strong_keys("carga nada")
     engine = get_engine()
     rejected = loaded = 0
     for path in paths:

@@ -128,3 +128,15 @@ def _resolve(settings: Settings, configured: dict[str, str]) -> Secrets:
 
 def pseudonym_key(settings: Settings | None = None) -> str:
     return load_secrets(settings).pseudonym_key
+
+
+def require_strong_keys(action: str) -> None:
+    """For commands (`load`, `demo`): stop at once, before touching anything, when a key is
+    empty, known or short (Spanish message on stderr, exit code 2)."""
+    import typer
+
+    try:
+        load_secrets()
+    except WeakSecretError as error:
+        typer.echo(f"No se {action}: {error}", err=True)
+        raise typer.Exit(code=2) from None

@@ -58,12 +58,46 @@ class Settings(BaseSettings):
         default=False,
         description="Served over TLS (directly or by a proxy): Secure cookies and HSTS.",
     )
+    trusted_proxies: int = Field(
+        default=0,
+        ge=0,
+        le=5,
+        description="Reverse proxies in front of the app whose X-Forwarded-For and "
+        "X-Forwarded-Proto are trusted (client address for the login limit, https); 0: none.",
+    )
     session_hours: float = Field(default=8.0, description="A login lasts at most this long.")
     session_idle_minutes: float = Field(
         default=60.0, description="A session unused this long expires."
     )
+    # OpenID Connect (the district's identity provider): off unless issuer, client id and client
+    # secret are all set (dash_app/auth/oidc.py); the secret has no default.
+    oidc_issuer: str | None = Field(
+        default=None,
+        description="Issuer URL of the identity provider (https; discovery at "
+        "ISSUER/.well-known/openid-configuration).",
+    )
+    oidc_client_id: str | None = Field(default=None, description="Client id of the tablero.")
+    oidc_client_secret: SecretStr | None = Field(
+        default=None, description="Client secret the identity provider issued to the tablero."
+    )
+    oidc_redirect_uri: str | None = Field(
+        default=None,
+        description="Callback URL registered at the provider; default: this host's "
+        "/login/oidc/callback (https when TABLERO_HTTPS).",
+    )
+    oidc_label: str = Field(
+        default="Ingresar con la cuenta del Distrito", description="Text of the login button."
+    )
+    oidc_require_verified_email: bool = Field(
+        default=True,
+        description="Refuse an id_token whose email_verified claim is not true.",
+    )
     login_rate_limit: str = Field(
         default="10 per minute", description="Login attempts per client address (flask-limiter)."
+    )
+    login_account_rate_limit: str = Field(
+        default="30 per hour",
+        description="Failed login attempts per account, from any address (flask-limiter).",
     )
     cache_url: str | None = Field(
         default=None,
@@ -95,6 +129,12 @@ class Settings(BaseSettings):
     @property
     def secrets_path(self) -> Path:
         return self.secrets_file or self.data_dir / "secrets.json"
+
+    @property
+    def oidc_configured(self) -> bool:
+        """Whether OpenID Connect login is on (any of the three settings set turns it on; a
+        partial configuration is refused when the app starts)."""
+        return any((self.oidc_issuer, self.oidc_client_id, self.oidc_client_secret))
 
     @property
     def allowed_host_list(self) -> list[str]:

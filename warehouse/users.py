@@ -31,7 +31,8 @@ ROLE_LABELS = {
     "lector": "Lectura",
 }
 MIN_PASSWORD_LENGTH = 12
-EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}$")
+# no spaces, no control characters (PostgreSQL text refuses NUL)
+EMAIL_RE = re.compile(r"^[^@\s\x00-\x1f\x7f]{1,64}@[^@\s\x00-\x1f\x7f]{1,190}$")
 _HASHER = PasswordHasher()
 # Verifying against this keeps a login for an unknown e-mail as slow as a wrong password.
 _DUMMY_HASH = _HASHER.hash(secrets.token_hex(16))
@@ -84,7 +85,15 @@ def _event(conn, email: str | None, event: str, detail: str = "", address: str =
             "insert into auth.events (email, event, detail, client_address) "
             "values (:email, :event, :detail, :address)"
         ),
-        {"email": email, "event": event, "detail": detail, "address": address},
+        {  # PostgreSQL text refuses NUL: whatever a client sent, the audit row is written
+            name: value.replace("\x00", "") if isinstance(value, str) else value
+            for name, value in (
+                ("email", email),
+                ("event", event),
+                ("detail", detail),
+                ("address", address),
+            )
+        },
     )
 
 
@@ -190,6 +199,45 @@ def authenticate(
             {"u": row.user_id},
         )
         return User(*row[:6])
+
+
+def external_login(engine: Engine | None, email: str, address: str = "", via: str = "") -> User:
+    """The local, active user behind an e-mail an identity provider vouched for (OpenID
+    Connect). The role and entity are the local ones: nothing the provider says about them
+    counts. No local user, or a disabled one: UserError (Spanish); the attempt is audited."""
+    try:
+        email = normalize_email(email)
+    except UserError:
+        email = ""
+    with (engine or get_engine()).begin() as conn:
+        row = conn.execute(
+            text(f"select {_USER_COLUMNS} from auth.users where email = :e"), {"e": email}
+        ).first()
+        ok = row is not None and row.is_active
+        reason = "" if ok else ("usuario deshabilitado" if row is not None else "sin usuario")
+        event = "ingreso" if ok else "ingreso fallido"
+        _event(conn, email or None, event, _via(via, reason), address)
+        if ok:
+            conn.execute(
+                text("update auth.users set last_login_at = now() where user_id = :u"),
+                {"u": row.user_id},
+            )
+    if not ok:  # after the commit: the refusal stays in the audit
+        raise UserError(
+            f"La cuenta {email or '(sin correo)'} no tiene un usuario habilitado en el "
+            "tablero. Pida acceso a la Secretaría Técnica."
+        )
+    return User(*row)
+
+
+def _via(via: str, reason: str) -> str:
+    return "; ".join(part for part in (via, reason) if part)
+
+
+def record_failed_external(engine: Engine | None, email: str | None, detail: str, address: str):
+    """A refused identity-provider login that never reached a local user (audited)."""
+    with (engine or get_engine()).begin() as conn:
+        _event(conn, (email or "")[:254] or None, "ingreso fallido", detail[:500], address)
 
 
 def _hash_token(token: str) -> str:

@@ -30,7 +30,7 @@ def upload_cap() -> int:
 
 
 def plain(message: str, status: int) -> Response:
-    return Response(message, status=status, mimetype="text/plain; charset=utf-8")
+    return Response(message, status=status, mimetype="text/plain")  # Flask adds the charset
 
 
 def host_allowed() -> bool:
@@ -39,7 +39,10 @@ def host_allowed() -> bool:
 
 
 def same_origin() -> bool:
-    """A browser POST from another site carries its Origin: refuse it (with SameSite cookies)."""
+    """A browser POST from another site carries its Origin (and, in current browsers,
+    Sec-Fetch-Site): refuse it (with SameSite cookies)."""
+    if request.headers.get("Sec-Fetch-Site", "").lower() == "cross-site":
+        return False
     origin = request.headers.get("Origin")
     if not origin or origin == "null":
         return origin is None
@@ -119,6 +122,10 @@ def _body_size(public: bool) -> int | None:
 
 def check_callback(public: bool):
     """None lets a well-formed, authorised callback through; else the 4xx to answer."""
+    if request.method != "POST":  # (a GET would fall through to Dash's catch-all page route)
+        response = plain("Método no permitido.", 405)
+        response.headers["Allow"] = "POST"
+        return response
     size = _body_size(public)
     if size is None:
         return plain("Consulta demasiado grande.", 413)
@@ -127,7 +134,10 @@ def check_callback(public: bool):
         return plain("Consulta demasiado grande.", 413)
     if large:
         request.max_content_length = upload_cap()
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # thousands of nested brackets
+        return plain("Consulta no válida: demasiado anidada.", 400)
     problem = malformed(body)
     if problem:
         return plain(f"Consulta no válida: {problem}.", 400)

@@ -10,6 +10,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
 
+from dash_app.auth import oidc
 from dash_app.auth.session import SessionUser, csrf_token, csrf_valid
 from warehouse import users
 from warehouse.settings import get_settings
@@ -39,9 +40,17 @@ PAGE = """<!doctype html>
  autocomplete="current-password" required>
 <button class="btn btn-primary" type="submit">Ingresar</button>
 </form>
+{oidc}
 <p class="small text-body-secondary mt-3">¿Sin usuario? Pídalo a la Secretaría Técnica
 (Secretaría Distrital de Gobierno). Las cifras públicas están en la versión pública del tablero.</p>
 </main></body></html>"""
+
+
+OIDC_FORM = """<form method="post" action="/login/oidc" class="mt-3">
+<input type="hidden" name="csrf_token" value="{token}">
+<input type="hidden" name="next" value="{next}">
+<button class="btn btn-outline-primary w-100" type="submit">{label}</button>
+</form>"""
 
 
 def safe_next(target: str | None) -> str:
@@ -60,11 +69,15 @@ def render(message: str = "", email: str = "", next_path: str = "/", status: int
     alert = (
         f'<div class="alert alert-danger" role="alert">{escape(message)}</div>' if message else ""
     )
+    token, target = escape(csrf_token()), escape(safe_next(next_path))
+    settings = get_settings()
+    oidc_form = (
+        OIDC_FORM.format(token=token, next=target, label=escape(settings.oidc_label))
+        if settings.oidc_configured
+        else ""
+    )
     body = PAGE.format(
-        message=alert,
-        token=escape(csrf_token()),
-        next=escape(safe_next(next_path)),
-        email=escape(email[:200]),
+        message=alert, token=token, next=target, email=escape(email[:200]), oidc=oidc_form
     )
     return Response(body, status=status, mimetype="text/html")
 
@@ -107,17 +120,37 @@ def too_many(_error):
     )
 
 
+def _account_key() -> str:
+    return "cuenta:" + (request.form.get("email") or "").strip().lower()[:254]
+
+
 def install_routes(server: Flask) -> None:
     # counted in Redis when the dashboard cache is there (shared by every worker), else per process
     cache_url = get_settings().cache_url or ""
     storage = cache_url if cache_url.startswith(("redis://", "rediss://")) else "memory://"
     limiter = Limiter(get_remote_address, app=server, storage_uri=storage, default_limits=[])
-    limited = limiter.limit(
+    failed = lambda response: response.status_code >= 400  # noqa: E731
+    per_address = limiter.limit(
         lambda: get_settings().login_rate_limit,
         methods=["POST"],
         # only failed attempts count: a successful login never locks anybody out
-        deduct_when=lambda response: response.status_code >= 400,
-    )(login_view)
+        deduct_when=failed,
+    )
+    # many addresses against one account (a botnet, or users behind one proxy) are slowed too
+    per_account = limiter.limit(
+        lambda: get_settings().login_account_rate_limit,
+        key_func=_account_key,
+        methods=["POST"],
+        deduct_when=failed,
+    )
+    limited = per_address(per_account(login_view))
     server.add_url_rule(LOGIN_PATH, "login", limited, methods=["GET", "POST"])
+    oidc.install_routes(
+        server,
+        limiter.limit(
+            lambda: get_settings().login_rate_limit,
+            deduct_when=lambda response: response.status_code >= 400,
+        ),
+    )
     server.add_url_rule(LOGOUT_PATH, "logout", logout_view, methods=["POST"])
     server.register_error_handler(429, too_many)

@@ -7,12 +7,14 @@ from datetime import timedelta
 import dash
 import dash_bootstrap_components as dbc
 from dash import Dash, html
-from flask import Flask, Response, redirect, request
+from flask import Flask, Response, g, redirect, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
 from flask_talisman import Talisman
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from dash_app.auth import guard
+from dash_app.auth import guard, oidc
 from dash_app.auth.login import LOGIN_PATH, LOGOUT_PATH, install_routes
 from dash_app.auth.registry import page_roles
 from dash_app.auth.session import current_role, login_manager
@@ -21,6 +23,8 @@ from warehouse.settings import get_settings
 from warehouse.users import ensure_auth_schema
 
 OPEN_PREFIXES = ("/assets/", "/_favicon.ico")
+STATIC_PREFIXES = (*OPEN_PREFIXES, "/_dash-component-suites/")
+FORM_BYTES = 64 * 1024  # the largest body of any request but a callback (login, logout)
 DASH_PREFIXES = ("/_dash-", "/_reload-hash")
 PUBLIC_PATH = "/publico"
 
@@ -130,22 +134,76 @@ def _guarded_layout(original, roles: frozenset[str]):
     return guarded
 
 
+class TrustedProxies:
+    """X-Forwarded-For/-Proto honoured only from the configured number of proxies in front
+    (TABLERO_TRUSTED_PROXIES): behind nginx the login limit counts each client's address, not
+    the proxy's; with none configured a client cannot pick its address by sending the header."""
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+        self.fixed: dict[int, ProxyFix] = {}
+
+    def __call__(self, environ, start_response):
+        count = get_settings().trusted_proxies
+        if not count:
+            return self.wsgi_app(environ, start_response)
+        if count not in self.fixed:
+            self.fixed[count] = ProxyFix(self.wsgi_app, x_for=count, x_proto=count)
+        return self.fixed[count](environ, start_response)
+
+
 def _common(app: Dash, public: bool) -> None:
     server = app.server
+    server.wsgi_app = TrustedProxies(server.wsgi_app)
+    server.session_interface = SessionCookies()
     server.config["TABLERO_DASH_APP"] = app
     _configure(server, load_secrets().secret_key)
     refresh = _refresh_csp(app, _headers(app))
 
     def first_checks():
-        """Before anything else: the CSP complete, and only the allowed host names answered."""
+        """Before anything else: the CSP complete, only the allowed host names answered, and
+        a small body cap for every route but the callbacks (forms: login, logout)."""
         refresh()
         if not guard.host_allowed():
             return guard.plain("Host no permitido.", 400)
+        if request.path != guard.CALLBACK_ROUTE:
+            request.max_content_length = FORM_BYTES
+            if _has_nul(request.args) or (request.method == "POST" and _has_nul(request.form)):
+                return guard.plain("Solicitud no válida: contiene caracteres nulos.", 400)
         return None
 
     server.before_request(first_checks)
+    server.after_request(_no_store)
     server.register_error_handler(Exception, _error_handler)
     _guard_layouts(public)
+
+
+def _has_nul(values) -> bool:
+    """A NUL in any query or form field (PostgreSQL text refuses it; no field needs it)."""
+    return any("\x00" in key or "\x00" in value for key, value in values.items(multi=True))
+
+
+class SessionCookies(SecureCookieSessionInterface):
+    """The session cookie is Secure whenever the request came over TLS (directly, or through a
+    trusted proxy), even if TABLERO_HTTPS was forgotten."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return super().get_cookie_secure(app) or request.is_secure
+
+
+HSTS = "max-age=31536000; includeSubDomains"
+
+
+def _no_store(response: Response) -> Response:
+    """Nothing but static files is kept by browsers or proxies: pages, layouts, callback
+    answers, downloads and error pages may hold figures or a session's data. Over TLS, browsers
+    are told to stay on https (HSTS)."""
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
+    if not request.path.startswith(STATIC_PREFIXES):
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Pragma"] = "no-cache"
+    return response
 
 
 def _error_handler(error: Exception):
@@ -174,7 +232,7 @@ def install(app: Dash) -> None:
 
     def before():
         path = request.path
-        if path == LOGIN_PATH or path.startswith(OPEN_PREFIXES):
+        if path in (LOGIN_PATH, *oidc.PATHS) or path.startswith(OPEN_PREFIXES):
             return None
         if request.method == "POST" and not guard.same_origin():
             return guard.plain("Origen no permitido.", 403)
@@ -188,11 +246,19 @@ def install(app: Dash) -> None:
         if path == LOGOUT_PATH or path.startswith(DASH_PREFIXES):
             return None
         roles = page_roles(path.rstrip("/") or "/", public=False)
-        if roles is not None and current_role() not in roles:
+        if roles is None:  # no such page: Dash's shell still renders the Spanish 404 layout
+            g.unknown_page = True
+        elif current_role() not in roles:
             return guard.plain("Su rol no permite ver esta página.", 403)
         return None
 
+    def not_found_status(response: Response) -> Response:
+        if g.get("unknown_page") and response.status_code == 200:
+            response.status_code = 404
+        return response
+
     server.before_request(before)
+    server.after_request(not_found_status)
 
 
 def install_public(app: Dash) -> None:
