@@ -195,7 +195,7 @@ def _echo_answer(answer: FigureAnswer) -> None:
     if figure.value is None:
         typer.echo("Valor: — (sin datos en el periodo)")
         return
-    detail = f"{figure.months_with_data} meses con dato"
+    detail = f"{format_months(figure.months_with_data)} con dato"
     if figure.aggregation_rule == "last" and figure.last_month:
         detail = f"dato de {format_month(figure.last_month)}; {detail}"
         if figure.last_month < window.start:  # catalogue stock_validity_months
