@@ -45,7 +45,7 @@ def test_one_call_equals_one_call_per_indicator(built_warehouse, state):
         for code, start, end in windows
     ]
     assert batch == one_by_one
-    assert sum(f.value is not None for f in batch) >= len(codes) // 2  # not all empty
+    assert any(f.value is not None for f in batch)  # not all empty
     assert batch[len(codes) - 1].value is None  # the unknown code: an empty figure
 
 
