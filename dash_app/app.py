@@ -9,7 +9,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Dash, dcc, html
 
-from dash_app import auth, ids, public_mode
+from dash_app import auth, bundles, ids, public_mode
 from dash_app.auth.ui import user_menu
 from dash_app.cache import cached_call, init_cache
 from dash_app.components.filter_bar import filter_bar
@@ -156,6 +156,7 @@ def _dash(pages_folder: str) -> Dash:
         compress=True,  # gzip/brotli for JS, CSS and JSON responses (flask-compress)
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="es">')
+    bundles.install(app)  # partial Plotly; the grid's code only on pages with a grid
     init_cache(app.server)
     return app
 

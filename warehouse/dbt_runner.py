@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from warehouse.db import libpq_params, resolve_url
@@ -87,6 +88,10 @@ BUILD_LOCK = 4242002
 class SafeBuildOutcome(DbtOutcome):
     skipped: bool = False
     build_id: int | None = None
+    carried_over: tuple[str, ...] = ()  # incremental marts copied from marts: dbt added the new
+
+
+INCREMENTAL = re.compile(r"materialized\s*=\s*['\"]incremental['\"]")
 
 
 def project_hash(settings: Settings | None = None) -> str:
@@ -135,6 +140,44 @@ def _schema_exists(conn, name: str) -> bool:
     return conn.execute(query, {"s": name}).first() is not None
 
 
+def incremental_marts(settings: Settings | None = None) -> list[str]:
+    """Marts dbt builds incrementally (`materialized='incremental'` in the model's config)."""
+    settings = settings or get_settings()
+    models = (settings.dbt_project_dir / "models" / "marts").rglob("*.sql")
+    return sorted(p.stem for p in models if INCREMENTAL.search(p.read_text(encoding="utf-8")))
+
+
+def _carry_over_incremental(conn, settings: Settings, project: str) -> tuple[str, ...]:
+    """Copy the incremental marts in service into the empty marts_next, so that dbt adds only
+    the months delivered since (a new month, or a correction of an old one) instead of
+    rebuilding their history. Only when the last successful build ran this same dbt project:
+    after any change to models, macros or catalogues they are rebuilt from scratch."""
+    from sqlalchemy import text
+
+    last = conn.execute(
+        text(
+            "select project_hash from intake.builds where succeeded order by build_id desc limit 1"
+        )
+    ).scalar()
+    if last != project:
+        return ()
+    present = set(
+        conn.execute(
+            text("select tablename from pg_tables where schemaname = :s"), {"s": LIVE_SCHEMA}
+        ).scalars()
+    )
+    copied = tuple(name for name in incremental_marts(settings) if name in present)
+    if copied:
+        conn.execute(text(f"create schema {NEXT_SCHEMA}"))
+    for name in copied:
+        # `like … including all`: columns, not-null and keys (the contract), and its indexes
+        conn.execute(
+            text(f"create table {NEXT_SCHEMA}.{name} (like {LIVE_SCHEMA}.{name} including all)")
+        )
+        conn.execute(text(f"insert into {NEXT_SCHEMA}.{name} select * from {LIVE_SCHEMA}.{name}"))
+    return copied
+
+
 def is_up_to_date(settings: Settings | None = None) -> bool:
     """True when the last successful build saw the same deliveries and the same dbt project,
     and its marts are in service: running dbt again would change nothing."""
@@ -163,13 +206,15 @@ def is_up_to_date(settings: Settings | None = None) -> bool:
     )
 
 
+# long: one transaction and lock around dbt; splitting it would hide the order of the steps
 def safe_build(
-    settings: Settings | None = None, *, skip_if_current: bool = False
+    settings: Settings | None = None, *, skip_if_current: bool = False, full: bool = False
 ) -> SafeBuildOutcome:
     """`dbt build` into marts_next; when it succeeds, swap it in for marts in one transaction.
 
     A failed build (model error or failing test) drops marts_next and leaves the marts in
-    service untouched. Every build is recorded in intake.builds."""
+    service untouched. Every build is recorded in intake.builds. The incremental marts start
+    from a copy of the ones in service (see _carry_over_incremental) unless `full`."""
     import json
 
     from sqlalchemy import text
@@ -185,15 +230,17 @@ def safe_build(
     with engine.connect() as lock_conn:
         lock_conn.execute(text("select pg_advisory_lock(:k)"), {"k": BUILD_LOCK})
         try:
+            project = project_hash(settings)
             with engine.begin() as conn:
+                conn.execute(text(f"drop schema if exists {NEXT_SCHEMA} cascade"))
+                carried = () if full else _carry_over_incremental(conn, settings, project)
                 build_id = conn.execute(
                     text(
                         "insert into intake.builds (last_delivery_id, project_hash) "
                         "values (:last, :hash) returning build_id"
                     ),
-                    {"last": _last_delivery_id(conn), "hash": project_hash(settings)},
+                    {"last": _last_delivery_id(conn), "hash": project},
                 ).scalar_one()
-                conn.execute(text(f"drop schema if exists {NEXT_SCHEMA} cascade"))
             _analyze_raw(engine)
             outcome = run_dbt(["build", "--vars", f"{{marts_schema: {NEXT_SCHEMA}}}"], settings)
             with engine.begin() as conn:
@@ -219,4 +266,6 @@ def safe_build(
         finally:
             lock_conn.execute(text("select pg_advisory_unlock(:k)"), {"k": BUILD_LOCK})
             lock_conn.commit()
-    return SafeBuildOutcome(outcome.success, outcome.failures, build_id=build_id)
+    return SafeBuildOutcome(
+        outcome.success, outcome.failures, build_id=build_id, carried_over=carried
+    )

@@ -17,7 +17,7 @@ from warehouse.formatting import (  # RULE_LABELS: the views read it as common.R
     format_months,
     format_number,
 )
-from warehouse.marts import indicadores, indicators, plan_de_accion, rates
+from warehouse.marts import cards, indicadores, indicators, plan_de_accion, rates
 from warehouse.marts.comparison import year_over_year as comparison_for
 
 SCOPE_ALL = "Aplican todos los filtros: periodo, localidad, entidad y UTA."
@@ -74,13 +74,71 @@ def previous_figure(code: str, state: FilterState) -> dict:
         state.entity,
         state.validated_only,
     )
-    against = None
-    if comparison.stock_month is not None and result["last"] is not None:
-        against = (
-            f"{format_month(result['last'])} (dato de {format_month(comparison.stock_month)} "
-            "frente al de 12 meses antes)"
+    return {**result, "against": _against(comparison, result["last"])}
+
+
+def _against(comparison, last: date | None) -> str | None:
+    """What a stock's change compares (its value's month and the one 12 months before)."""
+    if comparison.stock_month is None or last is None:
+        return None
+    return (
+        f"{format_month(last)} (dato de {format_month(comparison.stock_month)} "
+        "frente al de 12 meses antes)"
+    )
+
+
+def _figure(result: indicators.IndicatorFigure) -> dict:
+    return {
+        "value": result.value,
+        "rule": result.aggregation_rule or None,
+        "first": result.first_month,
+        "last": result.last_month,
+        "months": result.months_with_data,
+    }
+
+
+def card_figures(codes: list[str], state: FilterState) -> dict[str, tuple[dict, dict]]:
+    """code → (indicator_figure, previous_figure) for many cards, the same dicts, in three round
+    trips (windows; figures; the figures compared with) instead of three per indicator."""
+    codes = tuple(codes)
+    windows = cached_call(cards.figure_windows, codes, state.start, state.end)
+    filters = (state.locality_list, state.entity, state.validated_only)
+    asked = tuple((code, windows[code].start, windows[code].end) for code in codes)
+    current = {
+        code: {
+            **_figure(result),
+            "lag_months": windows[code].lag_months,
+            "cutoff_name": windows[code].cutoff_name,
+            "window_start": windows[code].start,
+            "window_end": windows[code].end,
+        }
+        for code, result in zip(
+            codes, cached_call(cards.indicator_figures, asked, *filters), strict=True
         )
-    return {**result, "against": against}
+    }
+    comparisons = {
+        code: comparison_for(
+            current[code]["rule"], windows[code].start, windows[code].end, current[code]["last"]
+        )
+        for code in codes
+    }
+    compared = tuple((c, k.start, k.end) for c, k in comparisons.items() if k is not None)
+    earlier = dict(
+        zip(
+            (c for c, _, _ in compared),
+            cached_call(cards.indicator_figures, compared, *filters),
+            strict=True,
+        )
+    )
+    result = {}
+    for code in codes:
+        comparison = comparisons[code]
+        if comparison is None:
+            result[code] = (current[code], {"value": None, "against": None})
+            continue
+        before = _figure(earlier[code])
+        result[code] = (current[code], {**before, "against": _against(comparison, before["last"])})
+    return result
 
 
 def change_text(result: dict, previous: dict) -> str | None:

@@ -22,13 +22,18 @@ def kpi_id(code: str) -> str:
     return f"kpi-{code}"
 
 
-def _headline_cards(uta: str, state: FilterState) -> list:
+def _headline_rows(state: FilterState) -> pd.DataFrame:
+    """The catalogue rows shown as cards: the first MAX_HEADLINES of each UTA."""
     indicators = common.catalogue(state)
-    indicators = indicators[indicators["uta_code"] == uta].head(MAX_HEADLINES)
+    return indicators[indicators["uta_code"].isin(UTAS)].groupby("uta_code").head(MAX_HEADLINES)
+
+
+def _headline_cards(uta: str, state: FilterState, figures: dict) -> list:
+    """figures: common.card_figures of every card of the page (fetched together)."""
+    indicators = _headline_rows(state)
     cards = []
-    for row in indicators.itertuples():
-        result = common.indicator_figure(row.indicator_code, state)
-        previous = common.previous_figure(row.indicator_code, state)
+    for row in indicators[indicators["uta_code"] == uta].itertuples():
+        result, previous = figures[row.indicator_code]
         href = "/indicadores" + to_query(state, {"indicador": row.indicator_code})
         cards.append(
             dbc.Col(
@@ -113,10 +118,11 @@ def render(state: FilterState) -> list:
     labels = dict(zip(utas["uta_code"], utas["uta_label"], strict=False))
     note = avance.SCOPE_NOTE if state.entity or state.localities or state.uta else None
     sections = [avance.policy_card(cutoff, "resumen-avance", note=note)]
+    figures = common.card_figures(list(_headline_rows(state)["indicator_code"]), state)
     for uta in UTAS:
         if state.uta and state.uta not in (uta,):
             continue
-        cards = _headline_cards(uta, state)
+        cards = _headline_cards(uta, state, figures)
         body = dbc.Row(
             [
                 dbc.Col(

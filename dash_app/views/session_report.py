@@ -6,11 +6,10 @@ printed to PDF by dash_app/pdf.py. Everything is read through the read API, as t
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
-import plotly
 import plotly.io as pio
 
+from dash_app.bundles import PLOTLY_BUNDLE as PLOTLY_JS  # Plotly with only our trace types
 from dash_app.figures.charts import compliance_gauge
 from dash_app.views import common, resumen
 from dash_app.views import sesiones as slides
@@ -18,7 +17,6 @@ from warehouse import committee
 from warehouse.formatting import format_datetime, format_number, format_percent
 from warehouse.marts import plan_de_accion, reference
 
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 STYLE = """
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 11pt; color: #1b1b1b; margin: 0; }
 h1 { font-size: 18pt; margin: 0 0 4pt; } h2 { font-size: 14pt; margin: 14pt 0 6pt; }

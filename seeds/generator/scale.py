@@ -18,12 +18,17 @@ from __future__ import annotations
 
 import argparse
 import csv
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 from warehouse.settings import get_settings
 
-MONTHS = [date(2023 + i // 12, i % 12 + 1, 1) for i in range(36)]
+# 36 months of history (2023-01…2025-12), and 2026-01: the "one new month" after which the
+# benchmark times an incremental build (write_scale(..., months=[NEW_MONTH])).
+MONTHS = [date(2023 + i // 12, i % 12 + 1, 1) for i in range(37)]
+HISTORY = range(36)
+NEW_MONTH = 36
 AGE_BANDS = [f"{a}-{a}" for a in range(90)] + ["90+"]
 SEXES = ["Mujer", "Hombre"]
 PERSON_ENTITY, PERSON_INDICATOR = "SDMUJER", "UTA1_MUJER_ATENDIDAS"
@@ -94,11 +99,13 @@ def _write(path: Path, header: list[str], rows: list[list]) -> Path:
     return path
 
 
-def write_scale(out: Path, scale: int) -> list[Path]:
-    """Every export of the city-scale set under `out`, in the order to load them."""
+def write_scale(out: Path, scale: int, months: Iterable[int] = HISTORY) -> list[Path]:
+    """Every export of the city-scale set under `out` (the 36 months of history, or the months
+    given by index into MONTHS), in the order to load them."""
     indicators, places = _catalog()
     written = []
-    for m, month in enumerate(MONTHS):
+    for m in months:
+        month = MONTHS[m]
         by_entity: dict[str, list[list]] = {}
         for indicator in indicators:
             rows = _indicator_rows(indicator, places, m, scale)

@@ -47,4 +47,68 @@ def bench_scale_build(results: Results, scale: int, say) -> None:
         "files": len(files),
         "indicator_rows": values,
         "person_months": persons,
+        "slowest_nodes_full": slowest_nodes(),
     }
+
+
+def slowest_nodes(count: int = 10) -> list[list]:
+    """[node, seconds] of the last dbt run's slowest nodes (run_results.json)."""
+    import json
+
+    from warehouse.settings import get_settings
+
+    path = get_settings().dbt_target_dir / "run_results.json"
+    if not path.exists():
+        return []
+    runs = json.loads(path.read_text(encoding="utf-8"))["results"]
+    runs.sort(key=lambda r: r.get("execution_time") or 0, reverse=True)
+    return [[r["unique_id"], round(r.get("execution_time") or 0, 2)] for r in runs[:count]]
+
+
+def _timed_build(full: bool = False):
+    from warehouse.dbt_runner import safe_build
+
+    start = perf_counter()
+    outcome = safe_build(full=full)
+    if not outcome.success:
+        raise RuntimeError(f"dbt build a escala: {outcome.failures}")
+    return perf_counter() - start, outcome
+
+
+def bench_scale_incremental(results: Results, scale: int, say) -> None:
+    """After the full build: one new month (2026-01) loaded and built incrementally (the person
+    marts start from the ones in service), then the same data built in full, for comparison."""
+    from seeds.generator.scale import NEW_MONTH, write_scale
+    from warehouse.db import get_engine
+    from warehouse.intake.loader import load_file
+
+    engine = get_engine()
+    with tempfile.TemporaryDirectory(prefix="tablero_scale_") as tmp:
+        for path in write_scale(Path(tmp), scale, months=[NEW_MONTH]):
+            loaded = load_file(engine, path, submitter="benchmark")
+            if loaded.status != "aceptado":
+                raise RuntimeError(f"{path.name}: {loaded.message}")
+    say("mes nuevo cargado; dbt build incremental…")
+    incremental_s, outcome = _timed_build()
+    results.details.setdefault("scale", {})["carried_over"] = list(outcome.carried_over)
+    results.details["scale"]["slowest_nodes_incremental"] = slowest_nodes()
+    results.add(
+        Figure(
+            "scale.build_incremental",
+            "Escala: dbt build tras un mes nuevo (incremental)",
+            "s",
+            [incremental_s],
+            target=30.0,
+        )
+    )
+    say(f"incremental {incremental_s:.0f} s; dbt build completo de los mismos datos…")
+    full_s, _ = _timed_build(full=True)
+    results.add(
+        Figure(
+            "scale.build_full_after",
+            "Escala: dbt build completo de los mismos datos",
+            "s",
+            [full_s],
+            target=120.0,
+        )
+    )

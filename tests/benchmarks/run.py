@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     from tests.benchmarks.bench_callbacks import bench_callbacks
     from tests.benchmarks.bench_concurrency import bench_concurrency
     from tests.benchmarks.bench_dashboard import bench_dashboard
-    from tests.benchmarks.bench_scale import bench_scale_build
+    from tests.benchmarks.bench_scale import bench_scale_build, bench_scale_incremental
     from tests.benchmarks.bench_warehouse import bench_demo, bench_large_file
 
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__)
@@ -113,17 +113,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of each load test")
     parser.add_argument("--skip-browser", action="store_true", help="no Chromium page timings")
+    parser.add_argument(
+        "--only-scale", action="store_true", help="only the city-scale part (with --scale N)"
+    )
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
     os.environ.setdefault("DBT_QUIET", "True")  # dbt's per-node lines would bury the table
     started = datetime.now().astimezone().isoformat(timespec="seconds")
     results = Results()
+    machine: dict = {}
     with bench_database() as name, tempfile.TemporaryDirectory(prefix="tablero_bench_") as tmp:
         _say(f"base de datos {name}")
-        machine = machine_info()
-        machine["database"] = name
-        if _section(results, "demo", lambda: bench_demo(results, args.repeat)):
+        machine = machine_info() | {"database": name}
+        demo = not args.only_scale
+        if demo and _section(results, "demo", lambda: bench_demo(results, args.repeat)):
             if not args.skip_browser:
                 _section(results, "tablero", lambda: bench_dashboard(results, args.repeat, _say))
             _section(results, "callbacks", lambda: bench_callbacks(results, args.repeat))
@@ -132,17 +136,23 @@ def main(argv: list[str] | None = None) -> int:
                 "usuarios a la vez",
                 lambda: bench_concurrency(results, tmp, args.duration, _say),
             )
-        _section(
-            results,
-            f"archivo de {args.rows} filas",
-            lambda: bench_large_file(results, Path(tmp), args.rows, args.repeat),
-        )
+        if demo:
+            _section(
+                results,
+                f"archivo de {args.rows} filas",
+                lambda: bench_large_file(results, Path(tmp), args.rows, args.repeat),
+            )
     if args.scale:
         with bench_database() as name:
             _say(f"a escala x{args.scale}: base de datos {name}")
             if _section(results, "escala", lambda: bench_scale_build(results, args.scale, _say)):
                 _section(
                     results, "callbacks a escala", lambda: bench_callbacks(results, 1, "escala")
+                )
+                _section(
+                    results,
+                    "build incremental a escala",
+                    lambda: bench_scale_incremental(results, args.scale, _say),
                 )
     machine["load_average_at_end"] = os.getloadavg()
     write_json(args.output, results, machine, started)

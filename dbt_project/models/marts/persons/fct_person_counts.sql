@@ -1,10 +1,19 @@
 -- Distinct persons served per indicator, locality and month from person-level deliveries (the
 -- newest delivery of each entity, indicator and month wins: int_person_services_latest), plus a
 -- district row counting each person once across localities (distinct counts do not add up).
+-- Incremental like fct_person_months: only the months delivered or re-delivered since the last
+-- build, each replaced as a whole (its locality rows and its district row).
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['entity_code', 'indicator_code', 'period_month'],
+    on_schema_change='fail'
+) }}
+-- depends_on: {{ ref('stg_raw_persons__person_services') }}
 with
-
+{{ changed_person_months() }}
 latest as (
-    select * from {{ ref('int_person_services_latest') }}
+    {{ latest_person_services() }}
 ),
 
 by_locality as (
