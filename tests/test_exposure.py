@@ -11,7 +11,7 @@ from warehouse.settings import PROJECT_ROOT
 EXPOSURES = PROJECT_ROOT / "dbt_project" / "models" / "marts" / "_dash_app__exposures.yml"
 FUNCTIONS = {"indicator_figure", "indicator_figure_by_locality", "indicator_series"}
 FUNCTIONS |= {"indicator_breakdown", "person_count"}  # SQL functions dbt creates on-run-end
-FUNCTIONS |= {"indicator_rate"}
+FUNCTIONS |= {"indicator_rate", "indicator_figures"}  # indicator_figures wraps indicator_figure
 # Marts a function reads that the app may not name itself: reading the function reads them.
 FUNCTION_MARTS = {"person_count": {"fct_person_months", "dim_indicator"}}
 FUNCTION_MARTS["indicator_rate"] = {"mart_population_by_year", "fct_indicator_values"}

@@ -250,11 +250,14 @@ def _ranges_test_failures(conn, sql: str, view: list[dict]) -> list:
     conn.exec_driver_sql(
         f"create temporary table {PROBE.split('.')[1]} (public_figure_key text, "
         "indicator_code text, cutoff_code text, locality_scope text, is_district_total boolean, "
-        "figure numeric, is_suppressed boolean, suppression_reason text, min_count integer)"
+        "figure numeric, is_suppressed boolean, suppression_reason text, min_count integer, "
+        "aggregation_rule text default 'sum')"  # counts: the test leaves out derived ratios
     )
     conn.execute(
         text(
-            f"insert into {PROBE} values (:public_figure_key, :indicator_code, :cutoff_code, "
+            f"insert into {PROBE} (public_figure_key, indicator_code, cutoff_code, "
+            "locality_scope, is_district_total, figure, is_suppressed, suppression_reason, "
+            "min_count) values (:public_figure_key, :indicator_code, :cutoff_code, "
             ":locality_scope, :is_district_total, :figure, :is_suppressed, "
             ":suppression_reason, :min_count)"
         ),

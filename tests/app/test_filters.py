@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import text
 
-from warehouse.formatting import format_change
+from warehouse.formatting import format_change, format_figure
 
 from .helpers import headline_figure, pick, settle, shown, sql_figure
 
@@ -26,9 +26,15 @@ def kpis(page) -> dict[str, str]:
 def assert_kpis_match(page, engine, start, end, localities=None, entity=None) -> int:
     shown_kpis = kpis(page)
     assert shown_kpis, "no KPI cards on the page"
+    with engine.connect() as conn:
+        ratio_per = dict(
+            conn.execute(text("select indicator_code, ratio_per from marts.dim_indicator")).all()
+        )
     for code, value in shown_kpis.items():
         expected = headline_figure(engine, code, start, end, localities, entity)
-        assert value == shown(expected), (code, value, expected)
+        per = ratio_per.get(code)
+        want = shown(expected) if per is None else format_figure(expected, per)
+        assert value == want, (code, value, expected)
     return len(shown_kpis)
 
 
