@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from decimal import Decimal
 
@@ -9,13 +10,19 @@ from sqlalchemy import text
 
 from warehouse.formatting import format_number
 
+LOADING = "() => !!document.querySelector('[data-dash-is-loading=\"true\"]')"
+
 
 def settle(page, timeout: int = 15000) -> None:
-    """Wait until no request is in flight and no Dash component is loading."""
+    """Wait until no request is in flight and no Dash component is loading. The loading check
+    is polled from here with plain evaluate calls: Playwright's in-page polling
+    (wait_for_function) was seen to stall on /entregar while the page itself kept drawing."""
     page.wait_for_load_state("networkidle", timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=timeout
-    )
+    deadline = time.monotonic() + timeout / 1000
+    while page.evaluate(LOADING):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{page.url}: a Dash component still loading after {timeout} ms")
+        page.wait_for_timeout(100)
     page.wait_for_load_state("networkidle", timeout=timeout)
 
 

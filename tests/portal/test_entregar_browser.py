@@ -64,9 +64,9 @@ def upload(page, name: str, data: bytes) -> None:
 def review_as_admin(page, app_url, delivery_id: int, action: str, reason: str = "") -> None:
     for attempt in range(3):  # a page still re-rendering under load is opened again
         page.goto(app_url + "/entregar")
-        page.wait_for_selector("#ent-entity", timeout=WAIT)
-        page.wait_for_load_state("networkidle")  # the page's first callbacks have answered
         try:
+            page.wait_for_selector("#ent-entity", timeout=WAIT)
+            page.wait_for_load_state("networkidle")  # the page's first callbacks have answered
             page.select_option("#ent-entity", "SDMUJER", timeout=WAIT)
             break
         except PlaywrightTimeout:
