@@ -2,6 +2,7 @@
 // (iife exposing window.Plotly, es2016). Run: npm ci && npm run build
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { offline } from './offline.mjs';
 
 const version = JSON.parse(readFileSync('node_modules/plotly.js/package.json', 'utf8')).version;
 const traces = [...readFileSync('entry.js', 'utf8').matchAll(/plotly\.js\/lib\/(\w+)'\)/g)]
@@ -24,5 +25,5 @@ const result = await build({
 const banner =
     `/*! plotly.js v${version} (MIT, Copyright 2012-2026 Plotly, Inc.), partial bundle for ` +
     `Tablero Migrante: core (scatter) + ${traces.join(', ')}. Built by dash_app/plotly_bundle. */\n`;
-writeFileSync('plotly-tablero.min.js', banner + result.outputFiles[0].text);
+writeFileSync('plotly-tablero.min.js', offline(banner + result.outputFiles[0].text));
 console.log(`plotly-tablero.min.js: plotly.js ${version}, scatter + ${traces.join(', ')}`);

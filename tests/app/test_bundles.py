@@ -51,6 +51,22 @@ def test_the_bundle_holds_every_trace_type_the_app_draws():
     assert "scattergl" not in _bundled_traces()  # and it is partial
 
 
+XML_NAMESPACES = {
+    "http://www.w3.org/1999/xhtml", "http://www.w3.org/1999/xlink", "http://www.w3.org/2000/svg",
+    "http://www.w3.org/2000/xmlns/", "http://www.w3.org/XML/1998/namespace",
+}  # fmt: skip
+
+
+def test_the_bundle_refers_to_no_internet_address():
+    """Offline-first: plotly.js's defaults that point at its servers (topojson CDN, send to
+    cloud, the logo's link) were rewritten by plotly_bundle/offline.mjs; only the XML namespace
+    names the DOM needs remain."""
+    code = bundles.PLOTLY_BUNDLE.read_text(encoding="utf-8")
+    addresses = set(re.findall(r"https?://[^\s\"'`)<>\\]*", code))
+    assert addresses <= XML_NAMESPACES, addresses - XML_NAMESPACES
+    assert 'dflt:"/assets/topojson/"' in code  # geo data from the app's assets
+
+
 def test_the_bundle_is_the_plotly_js_of_the_installed_plotly():
     """A plotly upgrade (figures written for another plotly.js) needs a rebuilt bundle."""
     head = bundles.PLOTLY_BUNDLE.read_text(encoding="utf-8")[:300]
